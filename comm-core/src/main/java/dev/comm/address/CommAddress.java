@@ -1,0 +1,138 @@
+package dev.comm.address;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where a comm peer listens or connects, written as a URI: {@code tcp://host:port},
+ * {@code unix:///absolute/path.sock}, {@code inproc://name}. {@link #parse(String)} and
+ * {@link #toString()} round-trip, so an address can be handed to another process as a
+ * string. A string without a scheme is a TCP address ({@code 127.0.0.1:7070}).
+ *
+ * @param scheme the lower-case scheme
+ * @param host the host for network schemes (IPv6 without brackets) or the name for
+ * {@code inproc}; {@code null} for {@code unix}
+ * @param port the port for network schemes, {@code -1} otherwise
+ * @param path the socket path for {@code unix}, {@code null} otherwise
+ */
+public record CommAddress(String scheme, String host, int port, String path) {
+
+	/** The scheme assumed when an address has none. */
+	public static final String DEFAULT_SCHEME = "tcp";
+
+	/** The schemes whose address syntax comm understands. */
+	public static final List<String> KNOWN_SCHEMES = List.of("tcp", "tls", "unix", "inproc");
+
+	private static final String SEPARATOR = "://";
+
+	public CommAddress {
+		Objects.requireNonNull(scheme, "scheme");
+	}
+
+	public static CommAddress tcp(String host, int port) {
+		return new CommAddress("tcp", host, port, null);
+	}
+
+	public static CommAddress unix(String path) {
+		return new CommAddress("unix", null, -1, path);
+	}
+
+	public static CommAddress inproc(String name) {
+		return new CommAddress("inproc", name, -1, null);
+	}
+
+	/**
+	 * Parse an address URI.
+	 * @param uri the address, for example {@code tcp://[::1]:7070} or
+	 * {@code unix:///run/a.sock}
+	 * @return the address
+	 * @throws InvalidAddressException if the string is not a valid comm address
+	 */
+	public static CommAddress parse(String uri) {
+		if (uri == null || uri.isBlank()) {
+			throw new InvalidAddressException(uri, "an address is required, for example tcp://127.0.0.1:7070");
+		}
+		String text = uri.strip();
+		int separator = text.indexOf(SEPARATOR);
+		String scheme = (separator < 0) ? DEFAULT_SCHEME : text.substring(0, separator).toLowerCase(Locale.ROOT);
+		String rest = (separator < 0) ? text : text.substring(separator + SEPARATOR.length());
+		return switch (scheme) {
+			case "tcp", "tls" -> parseHostPort(uri, scheme, rest);
+			case "unix" -> parseUnix(uri, rest);
+			case "inproc" -> parseInproc(uri, rest);
+			default -> throw new InvalidAddressException(uri,
+					"unknown scheme '" + scheme + "'; known schemes are " + KNOWN_SCHEMES);
+		};
+	}
+
+	private static CommAddress parseHostPort(String uri, String scheme, String rest) {
+		String host;
+		String portText;
+		if (rest.startsWith("[")) {
+			int close = rest.indexOf(']');
+			if (close < 0 || close + 1 >= rest.length() || rest.charAt(close + 1) != ':') {
+				throw new InvalidAddressException(uri, "an IPv6 host is written [host]:port");
+			}
+			host = rest.substring(1, close);
+			portText = rest.substring(close + 2);
+		}
+		else {
+			int colon = rest.lastIndexOf(':');
+			if (colon < 0) {
+				throw new InvalidAddressException(uri,
+						"a port is required, for example " + scheme + "://" + rest + ":7070");
+			}
+			host = rest.substring(0, colon);
+			if (host.contains(":")) {
+				throw new InvalidAddressException(uri, "write an IPv6 host in brackets: " + scheme + "://[host]:port");
+			}
+			portText = rest.substring(colon + 1);
+		}
+		if (host.isEmpty() || host.contains("/")) {
+			throw new InvalidAddressException(uri, "the host is missing or contains '/'");
+		}
+		return new CommAddress(scheme, host, parsePort(uri, portText), null);
+	}
+
+	private static int parsePort(String uri, String text) {
+		try {
+			int port = Integer.parseInt(text);
+			if (port >= 0 && port <= 65535) {
+				return port;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// fall through to the shared message
+		}
+		throw new InvalidAddressException(uri, "the port must be a number from 0 to 65535, not '" + text + "'");
+	}
+
+	private static CommAddress parseUnix(String uri, String rest) {
+		if (!rest.startsWith("/")) {
+			throw new InvalidAddressException(uri, "a unix socket path must be absolute: unix:///path/to/file.sock");
+		}
+		if (rest.length() == 1) {
+			throw new InvalidAddressException(uri, "the unix socket path is missing");
+		}
+		return unix(rest);
+	}
+
+	private static CommAddress parseInproc(String uri, String rest) {
+		if (rest.isEmpty() || rest.contains("/")) {
+			throw new InvalidAddressException(uri, "an in-process address is inproc://name, with no '/' in the name");
+		}
+		return inproc(rest);
+	}
+
+	@Override
+	public String toString() {
+		return switch (this.scheme) {
+			case "unix" -> "unix://" + this.path;
+			case "inproc" -> "inproc://" + this.host;
+			default -> this.scheme + SEPARATOR + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":"
+					+ this.port;
+		};
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.comm.client;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+import dev.comm.CommException;
+import dev.comm.codec.PayloadCodec;
+import dev.comm.session.Link;
+
+/**
+ * The request and throw logic every target shares; subclasses only say how to get an open
+ * {@link Link} in time.
+ */
+public abstract class AbstractCommTarget implements CommTarget {
+
+	private final ClientSupport support;
+
+	private final Duration timeout;
+
+	protected AbstractCommTarget(ClientSupport support, Duration timeout) {
+		if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+			throw new IllegalArgumentException("A request timeout must be positive, not " + timeout);
+		}
+		this.support = support;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * An open link to send on, waiting for one up to {@code timeout}.
+	 * @param timeout how long to wait for a link
+	 * @return completes with an open link, or exceptionally with a timeout or connection
+	 * error
+	 */
+	protected abstract CompletableFuture<Link> link(Duration timeout);
+
+	/**
+	 * A copy of this target with another timeout.
+	 * @param timeout the timeout
+	 * @return the copy
+	 */
+	protected abstract CommTarget copy(Duration timeout);
+
+	protected final ClientSupport support() {
+		return this.support;
+	}
+
+	public final Duration timeout() {
+		return this.timeout;
+	}
+
+	@Override
+	public <T> T request(String route, Object payload, Class<T> replyType) {
+		return decode(await(exchange(route, payload)), replyType);
+	}
+
+	@Override
+	public <T> T request(String route, Object payload, ReplyType<T> replyType) {
+		return decode(await(exchange(route, payload)), replyType.getType());
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String route, Object payload, Class<T> replyType) {
+		return exchange(route, payload).thenApplyAsync((bytes) -> decode(bytes, replyType), this.support.executor());
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String route, Object payload, ReplyType<T> replyType) {
+		return exchange(route, payload).thenApplyAsync((bytes) -> decode(bytes, replyType.getType()),
+				this.support.executor());
+	}
+
+	@Override
+	public void send(String route, Object payload) {
+		byte[] bytes = this.support.codec().encode(payload);
+		await(link(this.timeout).thenCompose((link) -> link.send(route, bytes)));
+	}
+
+	@Override
+	public CommTarget withTimeout(Duration timeout) {
+		return copy(timeout);
+	}
+
+	private CompletableFuture<byte[]> exchange(String route, Object payload) {
+		byte[] bytes;
+		try {
+			bytes = this.support.codec().encode(payload);
+		}
+		catch (CommException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		long start = System.nanoTime();
+		return link(this.timeout).thenCompose((link) -> link.request(route, bytes, remaining(start)));
+	}
+
+	private Duration remaining(long startNanos) {
+		Duration left = this.timeout.minusNanos(System.nanoTime() - startNanos);
+		return (left.toMillis() < 1) ? Duration.ofMillis(1) : left;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T decode(byte[] bytes, Type type) {
+		return (T) this.support.codec().decode(bytes, type);
+	}
+
+	/**
+	 * Wait for a future, rethrowing comm's exceptions as they are.
+	 * @param <T> the result type
+	 * @param future the future
+	 * @return its value
+	 */
+	static <T> T await(CompletableFuture<T> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CommException("Interrupted while waiting for a reply", ex);
+		}
+		catch (ExecutionException | CompletionException ex) {
+			throw unwrap(ex.getCause());
+		}
+		catch (CancellationException ex) {
+			throw new CommException("The request was cancelled", ex);
+		}
+	}
+
+	private static RuntimeException unwrap(Throwable cause) {
+		while (cause instanceof CompletionException && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		return new CommException(String.valueOf(cause.getMessage()), cause);
+	}
+
+}

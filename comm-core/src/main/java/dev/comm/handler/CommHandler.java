@@ -1,0 +1,28 @@
+package dev.comm.handler;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a bean method as the handler of a route. Parameters may be the payload (converted
+ * to the declared type), a {@link dev.comm.client.CommPeer} (the caller) and a
+ * {@link CommMessage} (the raw message). The return value is the reply; {@code void}
+ * replies {@code null}; a {@link java.util.concurrent.CompletableFuture} replies when it
+ * completes. Throw {@link dev.comm.RequesterFaultException} or
+ * {@link dev.comm.ResponderFaultException} to answer with a typed error and a code.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface CommHandler {
+
+	/**
+	 * The route, matched exactly.
+	 * @return the route
+	 */
+	String value();
+
+}

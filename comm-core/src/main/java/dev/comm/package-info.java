@@ -1,0 +1,4 @@
+/**
+ * comm's exception family and the error kinds shared by every transport.
+ */
+package dev.comm;

@@ -1,0 +1,36 @@
+package dev.comm.protocol;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Names of the comm protocol extensions. A side uses an extension only when both hellos
+ * announced it, so a communica peer never receives one.
+ */
+public final class Features {
+
+	/** Ping and pong frames that detect a dead peer on an idle connection. */
+	public static final String HEARTBEAT = "heartbeat";
+
+	/** An {@code "error"} member in error bodies naming the error kind. */
+	public static final String ERROR_TYPE = "error-type";
+
+	/** Everything this version of comm understands. */
+	public static final Set<String> ALL = Set.of(HEARTBEAT, ERROR_TYPE);
+
+	private Features() {
+	}
+
+	/**
+	 * The extensions both sides may use.
+	 * @param local what this side announced
+	 * @param remote what the peer announced
+	 * @return the intersection
+	 */
+	public static Set<String> agreed(Set<String> local, Set<String> remote) {
+		Set<String> agreed = new HashSet<>(local);
+		agreed.retainAll(remote);
+		return Set.copyOf(agreed);
+	}
+
+}

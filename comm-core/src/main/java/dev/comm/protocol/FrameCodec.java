@@ -1,0 +1,258 @@
+package dev.comm.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns frames into communica's bytes and back. A frame <em>body</em> starts with its
+ * code; on stream transports each body is preceded by a big-endian u32 length, and the
+ * hello is NUL-terminated JSON instead. Every transport that moves bytes shares this
+ * class, so the format is written once.
+ */
+public final class FrameCodec {
+
+	/** Code of a message frame. */
+	public static final byte MESSAGE = 0x0A;
+
+	/**
+	 * Code of communica's chunk frame, used only for messages over 4 GiB; comm refuses
+	 * it.
+	 */
+	public static final byte CHUNK = 0x0B;
+
+	/** Code of the close notification. */
+	public static final byte CLOSE_NOTIFY = 0x14;
+
+	/** Code of the heartbeat probe (comm extension). */
+	public static final byte PING = 0x1E;
+
+	/** Code of the heartbeat answer (comm extension). */
+	public static final byte PONG = 0x1F;
+
+	/** Ends a hello on a stream. */
+	public static final byte HELLO_END = 0x00;
+
+	/** Starts a refusal on a stream. */
+	public static final byte REFUSAL_START = 0x04;
+
+	/** Bytes of the length prefix on stream transports. */
+	public static final int LENGTH_PREFIX = 4;
+
+	private static final int META_END_SIZE = 4;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private FrameCodec() {
+	}
+
+	/**
+	 * Encode a frame's body, leaving {@code headroom} zero bytes in front for a
+	 * transport's own prefix, so that prefixing needs no second copy.
+	 * @param frame a message or control frame
+	 * @param headroom bytes to reserve in front of the body
+	 * @return the encoded bytes
+	 */
+	public static byte[] encodeBody(Frame frame, int headroom) {
+		if (frame instanceof MessageFrame message) {
+			return encodeMessage(message, headroom);
+		}
+		if (frame instanceof ControlFrame control) {
+			byte[] bytes = new byte[headroom + 1];
+			bytes[headroom] = control.code();
+			return bytes;
+		}
+		throw new IllegalArgumentException("Frame " + frame + " has no body encoding");
+	}
+
+	/**
+	 * Encode a frame as it travels on a stream: hello and refusal in their handshake
+	 * form, everything else as a length-prefixed body.
+	 * @param frame the frame
+	 * @return the bytes to write
+	 */
+	public static byte[] encodeForStream(Frame frame) {
+		if (frame instanceof Hello hello) {
+			byte[] json = encodeHelloJson(hello);
+			byte[] bytes = new byte[json.length + 1];
+			System.arraycopy(json, 0, bytes, 0, json.length);
+			bytes[json.length] = HELLO_END;
+			return bytes;
+		}
+		if (frame instanceof Refusal refusal) {
+			byte[] json = JSON.writeValueAsBytes(Map.of("reason", refusal.reason()));
+			byte[] bytes = new byte[json.length + 1];
+			bytes[0] = REFUSAL_START;
+			System.arraycopy(json, 0, bytes, 1, json.length);
+			return bytes;
+		}
+		byte[] bytes = encodeBody(frame, LENGTH_PREFIX);
+		writeInt(bytes, 0, bytes.length - LENGTH_PREFIX);
+		return bytes;
+	}
+
+	public static byte[] encodeHelloJson(Hello hello) {
+		return JSON.writeValueAsBytes(hello.fields());
+	}
+
+	private static byte[] encodeMessage(MessageFrame message, int headroom) {
+		byte[] metadata = encodeMetadata(message.metadata());
+		byte[] payload = message.payload();
+		byte[] bytes = new byte[headroom + 1 + META_END_SIZE + metadata.length + payload.length];
+		int at = headroom;
+		bytes[at++] = MESSAGE;
+		writeInt(bytes, at, META_END_SIZE + metadata.length);
+		at += META_END_SIZE;
+		System.arraycopy(metadata, 0, bytes, at, metadata.length);
+		System.arraycopy(payload, 0, bytes, at + metadata.length, payload.length);
+		return bytes;
+	}
+
+	/**
+	 * The size a message will have on the wire, without its length prefix.
+	 * @param metadata the metadata
+	 * @param payloadLength the payload length
+	 * @return the body size in bytes
+	 */
+	public static int bodySize(Metadata metadata, int payloadLength) {
+		return 1 + META_END_SIZE + encodeMetadata(metadata).length + payloadLength;
+	}
+
+	static byte[] encodeMetadata(Metadata metadata) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("id", metadata.id());
+		fields.put("type", metadata.type());
+		if (metadata.route() != null) {
+			fields.put("route", metadata.route());
+		}
+		metadata.extra().forEach(fields::putIfAbsent);
+		return JSON.writeValueAsBytes(fields);
+	}
+
+	/**
+	 * Decode a frame body (the bytes after the length prefix).
+	 * @param body the buffer
+	 * @param offset where the body starts
+	 * @param length the body length, already checked against the maximum frame size
+	 * @return the frame
+	 * @throws ProtocolException if the body is malformed
+	 */
+	public static Frame decodeBody(byte[] body, int offset, int length) {
+		if (length < 1) {
+			throw new ProtocolException("Empty frame");
+		}
+		byte code = body[offset];
+		return switch (code) {
+			case MESSAGE -> decodeMessage(body, offset, length);
+			case CLOSE_NOTIFY -> ControlFrame.CLOSE_NOTIFY;
+			case PING -> ControlFrame.PING;
+			case PONG -> ControlFrame.PONG;
+			case CHUNK ->
+				throw new ProtocolException("Chunked messages are not supported (they exceed any frame limit)");
+			default -> throw new ProtocolException(String.format("Unknown frame code 0x%02X", code));
+		};
+	}
+
+	private static MessageFrame decodeMessage(byte[] body, int offset, int length) {
+		if (length < 1 + META_END_SIZE) {
+			throw new ProtocolException("Message frame of " + length + " bytes is too short for its header");
+		}
+		long metaEnd = readUnsignedInt(body, offset + 1);
+		if (metaEnd < META_END_SIZE || 1 + metaEnd > length) {
+			throw new ProtocolException(
+					"Message metadata end " + metaEnd + " lies outside the " + length + "-byte frame");
+		}
+		int metaStart = offset + 1 + META_END_SIZE;
+		int metaLength = (int) metaEnd - META_END_SIZE;
+		Metadata metadata = decodeMetadata(body, metaStart, metaLength);
+		int payloadStart = offset + 1 + (int) metaEnd;
+		byte[] payload = new byte[offset + length - payloadStart];
+		System.arraycopy(body, payloadStart, payload, 0, payload.length);
+		return new MessageFrame(metadata, payload);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Metadata decodeMetadata(byte[] bytes, int offset, int length) {
+		Map<String, Object> fields;
+		try {
+			fields = JSON.readValue(bytes, offset, length, LinkedHashMap.class);
+		}
+		catch (JacksonException ex) {
+			throw new ProtocolException("Message metadata is not a JSON object", ex);
+		}
+		if (fields == null) {
+			throw new ProtocolException("Message metadata is not a JSON object");
+		}
+		if (!(fields.remove("id") instanceof String id)) {
+			throw new ProtocolException("Message metadata has no string 'id'");
+		}
+		Object type = fields.remove("type");
+		if (!(type instanceof Integer || type instanceof Long)
+				|| ((Number) type).longValue() != ((Number) type).intValue()) {
+			throw new ProtocolException("Message metadata has no integer 'type'");
+		}
+		Object route = fields.remove("route");
+		if (route != null && !(route instanceof String)) {
+			throw new ProtocolException("Message metadata 'route' is not a string");
+		}
+		return new Metadata(id, ((Number) type).intValue(), (String) route, fields.isEmpty() ? Map.of() : fields);
+	}
+
+	/**
+	 * Decode a hello's JSON (without its terminator).
+	 * @param bytes the buffer
+	 * @param offset where the JSON starts
+	 * @param length its length
+	 * @return the hello
+	 * @throws ProtocolException if it is not a JSON object
+	 */
+	@SuppressWarnings("unchecked")
+	public static Hello decodeHello(byte[] bytes, int offset, int length) {
+		try {
+			Map<String, Object> fields = JSON.readValue(bytes, offset, length, LinkedHashMap.class);
+			if (fields == null) {
+				throw new ProtocolException("Hello is not a JSON object");
+			}
+			return new Hello(fields);
+		}
+		catch (JacksonException ex) {
+			throw new ProtocolException("Hello is not a JSON object", ex);
+		}
+	}
+
+	/**
+	 * Decode a refusal's JSON (the bytes after the 0x04 marker).
+	 * @param bytes the buffer
+	 * @param offset where the JSON starts
+	 * @param length its length
+	 * @return the refusal, with a placeholder reason when the JSON is unreadable
+	 */
+	public static Refusal decodeRefusal(byte[] bytes, int offset, int length) {
+		try {
+			Map<?, ?> fields = JSON.readValue(bytes, offset, length, Map.class);
+			if (fields != null && fields.get("reason") != null) {
+				return new Refusal(String.valueOf(fields.get("reason")));
+			}
+		}
+		catch (JacksonException ex) {
+			// an unreadable reason still means the connection was refused
+		}
+		return new Refusal(new String(bytes, offset, length, StandardCharsets.UTF_8));
+	}
+
+	public static long readUnsignedInt(byte[] bytes, int at) {
+		return ((bytes[at] & 0xFFL) << 24) | ((bytes[at + 1] & 0xFFL) << 16) | ((bytes[at + 2] & 0xFFL) << 8)
+				| (bytes[at + 3] & 0xFFL);
+	}
+
+	private static void writeInt(byte[] bytes, int at, int value) {
+		bytes[at] = (byte) (value >>> 24);
+		bytes[at + 1] = (byte) (value >>> 16);
+		bytes[at + 2] = (byte) (value >>> 8);
+		bytes[at + 3] = (byte) value;
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.comm.protocol;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The first frame each side writes. A communica client sends {@code {"client_id": ...}},
+ * a communica server {@code {"hello": "hello"}}; a comm peer adds a {@code "comm"} object
+ * that lists the protocol extensions it understands. communica reads only
+ * {@code client_id} and ignores the rest, so the extra key is safe to send to it.
+ *
+ * @param fields the hello's JSON object
+ */
+public record Hello(Map<String, Object> fields) implements Frame {
+
+	/** Key under which a comm peer announces itself. */
+	public static final String COMM_KEY = "comm";
+
+	/** The comm protocol version this code speaks. */
+	public static final int COMM_VERSION = 1;
+
+	public Hello {
+		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+	}
+
+	/**
+	 * The hello a client writes.
+	 * @param clientId the stable client id
+	 * @param features the comm extensions to announce
+	 * @return the hello
+	 */
+	public static Hello client(String clientId, Set<String> features) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("client_id", clientId);
+		fields.put(COMM_KEY, comm(features));
+		return new Hello(fields);
+	}
+
+	/**
+	 * The hello a server writes.
+	 * @param features the comm extensions to announce
+	 * @return the hello
+	 */
+	public static Hello server(Set<String> features) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("hello", "hello");
+		fields.put(COMM_KEY, comm(features));
+		return new Hello(fields);
+	}
+
+	private static Map<String, Object> comm(Set<String> features) {
+		Map<String, Object> comm = new LinkedHashMap<>();
+		comm.put("version", COMM_VERSION);
+		comm.put("features", List.copyOf(features));
+		return comm;
+	}
+
+	/**
+	 * The client id, or {@code null} when the hello has none (or it is not a string).
+	 * @return the client id
+	 */
+	public String clientId() {
+		return (this.fields.get("client_id") instanceof String id) ? id : null;
+	}
+
+	/**
+	 * The comm extensions the peer announced; empty for a communica peer.
+	 * @return the announced features
+	 */
+	public Set<String> features() {
+		if (this.fields.get(COMM_KEY) instanceof Map<?, ?> comm && comm.get("features") instanceof List<?> list) {
+			return list.stream()
+				.filter(String.class::isInstance)
+				.map(String.class::cast)
+				.collect(java.util.stream.Collectors.toUnmodifiableSet());
+		}
+		return Set.of();
+	}
+
+	/**
+	 * Whether the peer is a comm peer rather than a plain communica one.
+	 * @return whether the hello carries the comm key
+	 */
+	public boolean isComm() {
+		return this.fields.get(COMM_KEY) instanceof Map;
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.comm.protocol;
+
+/**
+ * The {@code type} values of communica's message metadata. Below {@link #RESPONSE_OK} a
+ * message is a request or a throw; from it on, a response.
+ */
+public final class MessageType {
+
+	/** A request; a response is expected. */
+	public static final int REQUEST = 1;
+
+	/** A throw: fire-and-forget, id {@code ""}, never answered. */
+	public static final int THROW = 2;
+
+	/** A successful response. */
+	public static final int RESPONSE_OK = 11;
+
+	/** The handler raised an unexpected exception. */
+	public static final int HANDLER_ERROR = 30;
+
+	/** The requester's fault, or an unknown route. */
+	public static final int REQUESTER_FAULT = 41;
+
+	/** The responder could not decode the request payload. */
+	public static final int BAD_PAYLOAD = 42;
+
+	/** The responder's fault. */
+	public static final int RESPONDER_FAULT = 51;
+
+	private MessageType() {
+	}
+
+	public static boolean isInbound(int type) {
+		return type < RESPONSE_OK;
+	}
+
+}

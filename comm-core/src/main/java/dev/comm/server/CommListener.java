@@ -1,0 +1,145 @@
+package dev.comm.server;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.comm.address.CommAddress;
+import dev.comm.session.Link;
+import dev.comm.session.LinkSettings;
+import dev.comm.transport.Connection;
+import dev.comm.transport.Listener;
+import dev.comm.transport.Transport;
+import dev.comm.transport.TransportSettings;
+
+/**
+ * Accepts peers on one address: each accepted connection becomes a {@link Link} after its
+ * handshake. Stops gracefully: first stop accepting, then let handlers in flight finish
+ * within a grace period, then close the links.
+ */
+public final class CommListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(CommListener.class);
+
+	private final String name;
+
+	private final CommAddress requestedAddress;
+
+	private final Transport transport;
+
+	private final TransportSettings transportSettings;
+
+	private final LinkSettings linkSettings;
+
+	private final Set<Link> links = ConcurrentHashMap.newKeySet();
+
+	private volatile Listener listener;
+
+	public CommListener(String name, CommAddress address, Transport transport, TransportSettings transportSettings,
+			LinkSettings linkSettings) {
+		this.name = name;
+		this.requestedAddress = address;
+		this.transport = transport;
+		this.transportSettings = transportSettings;
+		this.linkSettings = linkSettings;
+	}
+
+	/**
+	 * Bind and start accepting.
+	 * @throws dev.comm.CommException if the address cannot be bound
+	 */
+	public synchronized void start() {
+		if (this.listener != null) {
+			return;
+		}
+		this.listener = this.transport.listen(this.requestedAddress, this.transportSettings, this::accept);
+		logger.info("Listener '{}' accepting on {}", this.name, this.listener.address());
+	}
+
+	private void accept(Connection connection) {
+		Link link = new Link(connection, Link.Role.SERVER, this.linkSettings);
+		link.open().whenComplete((opened, ex) -> {
+			if (ex != null) {
+				logger.debug("Handshake with {} failed: {}", connection.remoteAddress(), ex.getMessage());
+				return;
+			}
+			this.links.add(link);
+			link.onClose(this.links::remove);
+			logger.debug("Peer '{}' connected to listener '{}'", link.peerClientId(), this.name);
+		});
+	}
+
+	/**
+	 * Stop accepting, wait up to {@code grace} for handlers in flight, then close every
+	 * link.
+	 * @param grace how long handlers may take to finish
+	 */
+	public void stop(Duration grace) {
+		Listener current;
+		synchronized (this) {
+			current = this.listener;
+			this.listener = null;
+		}
+		if (current == null) {
+			return;
+		}
+		current.close();
+		long deadline = System.nanoTime() + grace.toNanos();
+		while (inFlight() > 0 && System.nanoTime() < deadline) {
+			sleepBriefly();
+		}
+		int abandoned = inFlight();
+		if (abandoned > 0) {
+			logger.warn("Listener '{}' closing with {} handler(s) still running after {} ms", this.name, abandoned,
+					grace.toMillis());
+		}
+		for (Link link : List.copyOf(this.links)) {
+			link.close();
+		}
+	}
+
+	private int inFlight() {
+		return this.links.stream().mapToInt(Link::inboundInFlight).sum();
+	}
+
+	private static void sleepBriefly() {
+		try {
+			TimeUnit.MILLISECONDS.sleep(10);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	public boolean isRunning() {
+		return this.listener != null;
+	}
+
+	/**
+	 * The bound address: the real port when port 0 was requested.
+	 * @return the bound address, or the requested one before {@link #start()}
+	 */
+	public CommAddress getAddress() {
+		Listener current = this.listener;
+		return (current != null) ? current.address() : this.requestedAddress;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	/**
+	 * The peers connected now.
+	 * @return the open links
+	 */
+	public Collection<Link> getLinks() {
+		return List.copyOf(this.links);
+	}
+
+}

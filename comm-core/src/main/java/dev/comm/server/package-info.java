@@ -1,0 +1,4 @@
+/**
+ * The listening side: accepting peers, and stopping gracefully.
+ */
+package dev.comm.server;

@@ -1,0 +1,419 @@
+package dev.comm.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.comm.CommConnectionLostException;
+import dev.comm.CommErrorKind;
+import dev.comm.CommException;
+import dev.comm.protocol.ControlFrame;
+import dev.comm.protocol.ErrorBody;
+import dev.comm.protocol.Features;
+import dev.comm.protocol.Frame;
+import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.Hello;
+import dev.comm.protocol.MessageFrame;
+import dev.comm.protocol.MessageType;
+import dev.comm.protocol.Metadata;
+import dev.comm.protocol.ProtocolException;
+import dev.comm.protocol.Refusal;
+import dev.comm.transport.Connection;
+import dev.comm.transport.FrameReceiver;
+
+/**
+ * A connection after the handshake: it correlates requests with responses, enforces
+ * timeouts and the frame limit, keeps idle links alive with heartbeats, and hands inbound
+ * requests and throws to the {@link RequestHandler} on handler threads. Either side of a
+ * link may send requests.
+ * <p>
+ * Everything here is the same for every transport, which only moves frames.
+ */
+public final class Link implements FrameReceiver {
+
+	private static final Logger logger = LoggerFactory.getLogger(Link.class);
+
+	/**
+	 * Metadata and header bytes a message adds to its payload, at most, unless routes are
+	 * huge.
+	 */
+	private static final int HEADER_ALLOWANCE = 256;
+
+	/** Which side of the handshake this link plays. */
+	public enum Role {
+
+		/** Dialled out; sends the client id. */
+		CLIENT,
+
+		/** Accepted; requires the peer's client id. */
+		SERVER
+
+	}
+
+	private final Connection connection;
+
+	private final Role role;
+
+	private final LinkSettings settings;
+
+	private final PendingRequests pending;
+
+	private final CompletableFuture<Link> opened = new CompletableFuture<>();
+
+	private final AtomicLong nextId = new AtomicLong();
+
+	private final AtomicInteger inboundInFlight = new AtomicInteger();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final List<Consumer<Link>> closeListeners = new CopyOnWriteArrayList<>();
+
+	private volatile Hello peerHello;
+
+	private volatile Set<String> agreedFeatures = Set.of();
+
+	private volatile long lastReadNanos = System.nanoTime();
+
+	private volatile ScheduledFuture<?> timer;
+
+	public Link(Connection connection, Role role, LinkSettings settings) {
+		this.connection = connection;
+		this.role = role;
+		this.settings = settings;
+		this.pending = new PendingRequests(settings.scheduler(), connection.remoteAddress());
+	}
+
+	/**
+	 * Start the handshake: write this side's hello and wait for the peer's.
+	 * @return completes with this link once the peer's hello is in, or exceptionally when
+	 * the peer refuses, says nothing within the handshake timeout, or the connection
+	 * closes
+	 */
+	public CompletableFuture<Link> open() {
+		this.connection.start(this);
+		Hello hello = (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.settings.features())
+				: Hello.server(this.settings.features());
+		this.connection.send(hello);
+		Duration handshakeTimeout = this.settings.handshakeTimeout();
+		this.timer = this.settings.scheduler().schedule(() -> {
+			if (!this.opened.isDone()) {
+				fail(new CommConnectionLostException("No hello from " + remoteAddress() + " within "
+						+ handshakeTimeout.toMillis() + " ms (comm.handshake-timeout)"));
+			}
+		}, handshakeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		return this.opened;
+	}
+
+	/**
+	 * Send a request.
+	 * @param route the route, or {@code null} for an unrouted request
+	 * @param payload the encoded payload
+	 * @param timeout how long to wait for the reply
+	 * @return the reply payload, or an exception from comm's family
+	 */
+	public CompletableFuture<byte[]> request(String route, byte[] payload, Duration timeout) {
+		String id = Long.toHexString(this.nextId.incrementAndGet());
+		Metadata metadata = Metadata.of(id, MessageType.REQUEST, route);
+		CommException tooLarge = checkSize(metadata, payload);
+		if (tooLarge != null) {
+			return CompletableFuture.failedFuture(tooLarge);
+		}
+		CompletableFuture<byte[]> reply = this.pending.register(id, route, timeout);
+		this.connection.send(new MessageFrame(metadata, payload)).whenComplete((ignored, ex) -> {
+			if (ex != null) {
+				this.pending.fail(id, ex);
+			}
+		});
+		return reply;
+	}
+
+	/**
+	 * Send a throw: no reply will come.
+	 * @param route the route, or {@code null}
+	 * @param payload the encoded payload
+	 * @return completes once the message is handed to the transport
+	 */
+	public CompletableFuture<Void> send(String route, byte[] payload) {
+		Metadata metadata = Metadata.of("", MessageType.THROW, route);
+		CommException tooLarge = checkSize(metadata, payload);
+		if (tooLarge != null) {
+			return CompletableFuture.failedFuture(tooLarge);
+		}
+		return this.connection.send(new MessageFrame(metadata, payload));
+	}
+
+	private CommException checkSize(Metadata metadata, byte[] payload) {
+		int max = this.settings.maxFrameSize();
+		// encoding the metadata only to measure it is wasted work for all but near-limit
+		// payloads
+		if (payload.length + HEADER_ALLOWANCE <= max && (metadata.route() == null || metadata.route().length() < 64)) {
+			return null;
+		}
+		int size = FrameCodec.bodySize(metadata, payload.length);
+		if (size <= max) {
+			return null;
+		}
+		return new CommException("Message to '" + metadata.route() + "' on " + remoteAddress() + " is " + size
+				+ " bytes, over the limit of " + max + " (comm.max-frame-size)");
+	}
+
+	/**
+	 * Close the link, telling the peer first. Requests in flight fail with
+	 * {@link CommConnectionLostException}.
+	 */
+	public void close() {
+		if (this.connection.isOpen() && this.opened.isDone() && !this.opened.isCompletedExceptionally()) {
+			this.connection.send(ControlFrame.CLOSE_NOTIFY).whenComplete((ignored, ex) -> this.connection.close());
+		}
+		else {
+			this.connection.close();
+		}
+	}
+
+	@Override
+	public void frame(Frame frame) {
+		this.lastReadNanos = System.nanoTime();
+		try {
+			if (frame instanceof MessageFrame message) {
+				requireOpen();
+				message(message);
+			}
+			else if (frame instanceof Hello hello) {
+				hello(hello);
+			}
+			else if (frame instanceof Refusal refusal) {
+				fail(new CommConnectionLostException(
+						"Connection refused by " + remoteAddress() + ": " + refusal.reason()));
+			}
+			else if (frame == ControlFrame.PING) {
+				this.connection.send(ControlFrame.PONG);
+			}
+			else if (frame == ControlFrame.CLOSE_NOTIFY) {
+				this.connection.close();
+			}
+		}
+		catch (ProtocolException ex) {
+			logger.warn("Closing the link to {}: {}", remoteAddress(), ex.getMessage());
+			fail(ex);
+		}
+	}
+
+	private void requireOpen() {
+		if (this.peerHello == null) {
+			throw new ProtocolException("Message before hello");
+		}
+	}
+
+	private void hello(Hello hello) {
+		if (this.peerHello != null) {
+			throw new ProtocolException("Second hello");
+		}
+		if (this.role == Role.SERVER && hello.clientId() == null) {
+			this.connection.send(new Refusal("the hello must carry a string client_id"))
+				.whenComplete((ignored, ex) -> this.connection.close());
+			fail(new ProtocolException("Hello without client_id from " + remoteAddress()));
+			return;
+		}
+		this.peerHello = hello;
+		this.agreedFeatures = Features.agreed(this.settings.features(), hello.features());
+		cancelTimer();
+		startHeartbeat();
+		this.opened.complete(this);
+	}
+
+	private void message(MessageFrame message) {
+		Metadata metadata = message.metadata();
+		if (message.payload().length > this.settings.maxFrameSize()) {
+			throw new ProtocolException("Message of " + message.payload().length + " bytes exceeds the frame limit");
+		}
+		if (!MessageType.isInbound(metadata.type())) {
+			if (!this.pending.complete(metadata.id(), metadata.type(), message.payload())) {
+				logger.debug("Dropped a response from {} for unknown or expired request '{}'", remoteAddress(),
+						metadata.id());
+			}
+			return;
+		}
+		if (metadata.type() != MessageType.REQUEST && metadata.type() != MessageType.THROW) {
+			if (!metadata.id().isEmpty()) {
+				reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.REQUESTER_FAULT, null,
+						"Message type " + metadata.type() + " is not supported")));
+			}
+			return;
+		}
+		dispatch(new InboundMessage(metadata, message.payload(), this));
+	}
+
+	private void dispatch(InboundMessage message) {
+		this.inboundInFlight.incrementAndGet();
+		try {
+			this.settings.handlerExecutor().execute(() -> handle(message));
+		}
+		catch (RejectedExecutionException ex) {
+			this.inboundInFlight.decrementAndGet();
+			if (!message.isThrow()) {
+				reply(message.metadata(), Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
+						"The responder is shutting down or overloaded")));
+			}
+		}
+	}
+
+	private void handle(InboundMessage message) {
+		CompletableFuture<Outcome> outcome;
+		try {
+			outcome = this.settings.handler().handle(message);
+		}
+		catch (RuntimeException ex) {
+			outcome = CompletableFuture.failedFuture(ex);
+		}
+		outcome.whenComplete((result, ex) -> {
+			try {
+				if (!message.isThrow()) {
+					reply(message.metadata(),
+							(ex != null) ? Outcome.failure(
+									new ErrorBody(CommErrorKind.HANDLER_FAILED, null, String.valueOf(ex.getMessage())))
+									: result);
+				}
+			}
+			finally {
+				this.inboundInFlight.decrementAndGet();
+			}
+		});
+	}
+
+	private void reply(Metadata request, Outcome outcome) {
+		if (outcome.isSuccess()) {
+			Metadata metadata = request.responseOf(MessageType.RESPONSE_OK);
+			CommException tooLarge = checkSize(metadata, outcome.payload());
+			if (tooLarge == null) {
+				this.connection.send(new MessageFrame(metadata, outcome.payload()));
+				return;
+			}
+			outcome = Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null, tooLarge.getMessage()));
+		}
+		ErrorBody error = outcome.error();
+		this.connection.send(new MessageFrame(request.responseOf(error.kind().messageType()),
+				error.encode(this.agreedFeatures.contains(Features.ERROR_TYPE))));
+	}
+
+	@Override
+	public void closed(Throwable cause) {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		cancelTimer();
+		String reason = (cause != null) ? ": " + cause.getMessage() : "";
+		CommConnectionLostException lost = new CommConnectionLostException(
+				"Connection to " + remoteAddress() + " was lost" + reason, cause);
+		this.opened.completeExceptionally(lost);
+		this.pending.failAll(lost);
+		for (Consumer<Link> listener : this.closeListeners) {
+			listener.accept(this);
+		}
+	}
+
+	private void fail(Throwable cause) {
+		this.opened.completeExceptionally(cause);
+		this.connection.close();
+	}
+
+	private void startHeartbeat() {
+		Duration interval = this.settings.heartbeatInterval();
+		if (!this.agreedFeatures.contains(Features.HEARTBEAT) || interval.isZero() || interval.isNegative()) {
+			return;
+		}
+		long intervalNanos = interval.toNanos();
+		this.timer = this.settings.scheduler().scheduleAtFixedRate(() -> {
+			long silent = System.nanoTime() - this.lastReadNanos;
+			if (silent > 3 * intervalNanos) {
+				logger.warn("Closing the link to {}: silent for {} ms", remoteAddress(), silent / 1_000_000);
+				fail(new CommConnectionLostException("Peer " + remoteAddress() + " stopped answering heartbeats"));
+			}
+			else if (silent > intervalNanos) {
+				this.connection.send(ControlFrame.PING);
+			}
+		}, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+	}
+
+	private void cancelTimer() {
+		ScheduledFuture<?> current = this.timer;
+		if (current != null) {
+			current.cancel(false);
+		}
+	}
+
+	/**
+	 * Call {@code listener} once, when the link has closed.
+	 * @param listener the listener
+	 */
+	public void onClose(Consumer<Link> listener) {
+		this.closeListeners.add(listener);
+		if (this.closed.get()) {
+			listener.accept(this);
+		}
+	}
+
+	public boolean isOpen() {
+		return !this.closed.get() && this.connection.isOpen() && this.peerHello != null;
+	}
+
+	/**
+	 * The peer's client id: the one it sent when it dialled this side, or {@code null}
+	 * when this side dialled.
+	 * @return the client id
+	 */
+	public String peerClientId() {
+		Hello hello = this.peerHello;
+		return (hello != null) ? hello.clientId() : null;
+	}
+
+	/**
+	 * Whether the peer is comm (rather than plain communica).
+	 * @return whether its hello announced comm
+	 */
+	public boolean isCommPeer() {
+		Hello hello = this.peerHello;
+		return hello != null && hello.isComm();
+	}
+
+	public Set<String> agreedFeatures() {
+		return this.agreedFeatures;
+	}
+
+	public String remoteAddress() {
+		return this.connection.remoteAddress();
+	}
+
+	/**
+	 * Inbound requests and throws whose handlers have not finished.
+	 * @return the count
+	 */
+	public int inboundInFlight() {
+		return this.inboundInFlight.get();
+	}
+
+	/**
+	 * Requests sent on this link still waiting for a reply.
+	 * @return the count
+	 */
+	public int outboundInFlight() {
+		return this.pending.size();
+	}
+
+	@Override
+	public String toString() {
+		return "Link[" + this.role + " " + remoteAddress() + "]";
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.comm.transport;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.comm.protocol.Frame;
+
+/**
+ * One bidirectional link to a peer that moves frames.
+ * <p>
+ * Threading: {@link #send(Frame)} may be called from any thread and keeps the order of
+ * calls made from one thread. Frames are delivered to the receiver one at a time, in
+ * arrival order, on a transport thread that must not be blocked. Closing:
+ * {@link #close()} is idempotent; the receiver's {@link FrameReceiver#closed(Throwable)}
+ * is called exactly once, whichever side closed, after the last frame.
+ */
+public interface Connection {
+
+	/**
+	 * Begin reading and delivering frames to {@code receiver}. Called once.
+	 * @param receiver where frames go
+	 */
+	void start(FrameReceiver receiver);
+
+	/**
+	 * Queue a frame for sending.
+	 * @param frame the frame
+	 * @return completes when the frame was handed to the operating system (or the peer,
+	 * in process), exceptionally when the connection is closed
+	 */
+	CompletableFuture<Void> send(Frame frame);
+
+	/**
+	 * Close the connection; frames already queued are flushed first where the transport
+	 * can.
+	 */
+	void close();
+
+	boolean isOpen();
+
+	/**
+	 * A description of the remote end for logs and error messages.
+	 * @return the remote address
+	 */
+	String remoteAddress();
+
+}

@@ -1,0 +1,112 @@
+package dev.comm.transport.stream;
+
+import java.util.List;
+
+import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.ProtocolException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+/**
+ * Cuts communica's byte stream into frames: first a NUL-terminated hello (or a 0x04
+ * refusal that runs to the end of the stream), then u32-length-prefixed bodies. Every
+ * length is checked against the maximum before a byte is allocated for it; a violation
+ * raises {@link ProtocolException} and the connection is closed by
+ * {@link NettyConnection}.
+ */
+final class StreamFrameDecoder extends ByteToMessageDecoder {
+
+	/** Largest hello accepted; hellos are a few dozen bytes. */
+	static final int MAX_HELLO_SIZE = 64 * 1024;
+
+	private final int maxFrameSize;
+
+	private boolean helloRead;
+
+	private boolean failed;
+
+	StreamFrameDecoder(int maxFrameSize) {
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	@Override
+	protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+		if (this.failed) {
+			in.skipBytes(in.readableBytes());
+			return;
+		}
+		try {
+			if (!this.helloRead) {
+				decodeHello(in, out);
+			}
+			while (this.helloRead && decodeFrame(in, out)) {
+				// keep cutting frames while whole ones are buffered
+			}
+		}
+		catch (ProtocolException ex) {
+			this.failed = true;
+			in.skipBytes(in.readableBytes());
+			throw ex;
+		}
+	}
+
+	private void decodeHello(ByteBuf in, List<Object> out) {
+		if (in.readableBytes() > 0 && in.getByte(in.readerIndex()) == FrameCodec.REFUSAL_START) {
+			// a refusal has no terminator: it ends where the peer closes, see decodeLast
+			checkHelloSize(in.readableBytes());
+			return;
+		}
+		int end = in.indexOf(in.readerIndex(), in.writerIndex(), FrameCodec.HELLO_END);
+		if (end < 0) {
+			checkHelloSize(in.readableBytes());
+			return;
+		}
+		int length = end - in.readerIndex();
+		checkHelloSize(length);
+		byte[] json = new byte[length];
+		in.readBytes(json);
+		in.skipBytes(1);
+		this.helloRead = true;
+		out.add(FrameCodec.decodeHello(json, 0, length));
+	}
+
+	private void checkHelloSize(int length) {
+		if (length > MAX_HELLO_SIZE) {
+			throw new ProtocolException("Hello exceeds " + MAX_HELLO_SIZE + " bytes without a terminator");
+		}
+	}
+
+	private boolean decodeFrame(ByteBuf in, List<Object> out) {
+		if (in.readableBytes() < FrameCodec.LENGTH_PREFIX) {
+			return false;
+		}
+		long length = in.getUnsignedInt(in.readerIndex());
+		if (length == 0 || length > this.maxFrameSize) {
+			throw new ProtocolException(
+					"Frame length " + length + " is outside 1.." + this.maxFrameSize + " (comm.max-frame-size)");
+		}
+		if (in.readableBytes() < FrameCodec.LENGTH_PREFIX + length) {
+			return false;
+		}
+		in.skipBytes(FrameCodec.LENGTH_PREFIX);
+		byte[] body = new byte[(int) length];
+		in.readBytes(body);
+		out.add(FrameCodec.decodeBody(body, 0, body.length));
+		return true;
+	}
+
+	@Override
+	protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+		if (!this.helloRead && !this.failed && in.readableBytes() > 0
+				&& in.getByte(in.readerIndex()) == FrameCodec.REFUSAL_START) {
+			byte[] bytes = new byte[in.readableBytes() - 1];
+			in.skipBytes(1);
+			in.readBytes(bytes);
+			out.add(FrameCodec.decodeRefusal(bytes, 0, bytes.length));
+			return;
+		}
+		decode(ctx, in, out);
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.comm.transport.tcp;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+
+import dev.comm.address.CommAddress;
+import dev.comm.transport.stream.NettyEventLoops;
+import dev.comm.transport.stream.NettyStreamTransport;
+
+/**
+ * {@code tcp://host:port}: communica's stream format over TCP, with Nagle off.
+ */
+public class TcpTransport extends NettyStreamTransport {
+
+	/**
+	 * A TCP transport with I/O threads of its own, released by {@link #close()}.
+	 */
+	public TcpTransport() {
+		super(new NettyEventLoops(0), true);
+	}
+
+	/**
+	 * A TCP transport on shared I/O threads, which its owner closes.
+	 * @param loops the I/O threads
+	 */
+	public TcpTransport(NettyEventLoops loops) {
+		super(loops, false);
+	}
+
+	@Override
+	public List<String> schemes() {
+		return List.of("tcp");
+	}
+
+	@Override
+	protected boolean isUnix() {
+		return false;
+	}
+
+	@Override
+	protected SocketAddress socketAddress(CommAddress address, boolean epoll) {
+		return new InetSocketAddress(address.host(), address.port());
+	}
+
+	@Override
+	protected CommAddress boundAddress(CommAddress requested, SocketAddress bound) {
+		return CommAddress.tcp(requested.host(), ((InetSocketAddress) bound).getPort());
+	}
+
+}

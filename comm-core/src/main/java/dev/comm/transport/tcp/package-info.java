@@ -1,0 +1,4 @@
+/**
+ * The {@code tcp} transport.
+ */
+package dev.comm.transport.tcp;
