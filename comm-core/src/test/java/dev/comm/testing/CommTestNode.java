@@ -1,0 +1,214 @@
+package dev.comm.testing;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import dev.comm.address.CommAddress;
+import dev.comm.client.Backoff;
+import dev.comm.client.ClientSupport;
+import dev.comm.client.CommClient;
+import dev.comm.client.Connector;
+import dev.comm.client.DefaultCommClient;
+import dev.comm.codec.JacksonPayloadCodec;
+import dev.comm.handler.CommHandler;
+import dev.comm.handler.HandlerArgumentResolver;
+import dev.comm.handler.HandlerMethod;
+import dev.comm.handler.OnCommRequest;
+import dev.comm.handler.RouteDispatcher;
+import dev.comm.handler.RouteTable;
+import dev.comm.protocol.Features;
+import dev.comm.server.CommListener;
+import dev.comm.session.LinkSettings;
+import dev.comm.transport.Transport;
+import dev.comm.transport.TransportRegistry;
+import dev.comm.transport.TransportSettings;
+import dev.comm.transport.inproc.InprocTransport;
+import dev.comm.transport.stream.NettyEventLoops;
+import dev.comm.transport.tcp.TcpTransport;
+import dev.comm.transport.unix.UnixSocketTransport;
+
+/**
+ * One comm process in a test, wired by hand the way the auto-configuration wires it:
+ * handlers from annotated objects, listeners and connectors on real transports. Close it
+ * after the test.
+ */
+public final class CommTestNode implements AutoCloseable {
+
+	private final NettyEventLoops loops = new NettyEventLoops(2);
+
+	private final TransportRegistry transports;
+
+	private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+
+	private final ExecutorService handlerThreads = Executors.newCachedThreadPool();
+
+	private final RouteTable routes = new RouteTable();
+
+	private final ClientSupport support;
+
+	private final TransportSettings transportSettings;
+
+	private final LinkSettings linkSettings;
+
+	private final RouteDispatcher dispatcher;
+
+	private final List<CommListener> listeners = new ArrayList<>();
+
+	private final List<Connector> connectors = new ArrayList<>();
+
+	private CommTestNode(Builder builder) {
+		this.scheduler.setRemoveOnCancelPolicy(true);
+		this.transports = new TransportRegistry(
+				List.of(new TcpTransport(this.loops), new UnixSocketTransport(this.loops), new InprocTransport()));
+		this.support = new ClientSupport(new JacksonPayloadCodec(), this.handlerThreads, this.scheduler);
+		this.dispatcher = new RouteDispatcher(this.routes, this.support, builder.requestTimeout);
+		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5));
+		this.linkSettings = new LinkSettings(builder.clientId, this.dispatcher, this.handlerThreads, this.scheduler,
+				builder.maxFrameSize, builder.handshakeTimeout, builder.heartbeatInterval, builder.features);
+		for (Object handlers : builder.handlers) {
+			register(handlers);
+		}
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	private void register(Object bean) {
+		for (Method method : bean.getClass().getDeclaredMethods()) {
+			CommHandler route = method.getAnnotation(CommHandler.class);
+			if (route != null) {
+				this.routes.add(route.value(), new HandlerMethod(bean, method, HandlerArgumentResolver.defaults()));
+			}
+			if (method.isAnnotationPresent(OnCommRequest.class)) {
+				this.routes.setFallback(new HandlerMethod(bean, method, HandlerArgumentResolver.defaults()));
+			}
+		}
+	}
+
+	/**
+	 * Start a listener.
+	 * @param uri where to listen
+	 * @return the started listener
+	 */
+	public CommListener listen(String uri) {
+		CommAddress address = CommAddress.parse(uri);
+		Transport transport = this.transports.forScheme(address.scheme());
+		CommListener listener = new CommListener("test", address, transport, this.transportSettings, this.linkSettings);
+		listener.start();
+		this.listeners.add(listener);
+		return listener;
+	}
+
+	/**
+	 * Start a connector and return a client whose default target is it.
+	 * @param uri where to connect
+	 * @param timeout the request timeout
+	 * @return the client
+	 */
+	public CommClient connect(String uri, Duration timeout) {
+		Connector connector = connector(uri);
+		return new DefaultCommClient(Map.of("test", connector), Map.of("test", timeout), this.support);
+	}
+
+	/**
+	 * Start a connector.
+	 * @param uri where to connect
+	 * @return the started connector
+	 */
+	public Connector connector(String uri) {
+		CommAddress address = CommAddress.parse(uri);
+		Connector connector = new Connector("test", address, this.transports.forScheme(address.scheme()),
+				this.transportSettings, this.linkSettings,
+				new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 2));
+		connector.start();
+		this.connectors.add(connector);
+		return connector;
+	}
+
+	public TransportRegistry transports() {
+		return this.transports;
+	}
+
+	public RouteDispatcher dispatcher() {
+		return this.dispatcher;
+	}
+
+	@Override
+	public void close() {
+		this.connectors.forEach(Connector::stop);
+		this.listeners.forEach((listener) -> listener.stop(Duration.ofSeconds(1)));
+		this.transports.close();
+		this.loops.close();
+		this.scheduler.shutdownNow();
+		this.handlerThreads.shutdownNow();
+	}
+
+	/**
+	 * Options of a test node.
+	 */
+	public static final class Builder {
+
+		private final List<Object> handlers = new ArrayList<>();
+
+		private String clientId = "test-client";
+
+		private int maxFrameSize = 1024 * 1024;
+
+		private Duration handshakeTimeout = Duration.ofSeconds(5);
+
+		private Duration heartbeatInterval = Duration.ofSeconds(10);
+
+		private Duration requestTimeout = Duration.ofSeconds(10);
+
+		private java.util.Set<String> features = Features.ALL;
+
+		public Builder handlers(Object... beans) {
+			this.handlers.addAll(List.of(beans));
+			return this;
+		}
+
+		public Builder clientId(String clientId) {
+			this.clientId = clientId;
+			return this;
+		}
+
+		public Builder maxFrameSize(int maxFrameSize) {
+			this.maxFrameSize = maxFrameSize;
+			return this;
+		}
+
+		public Builder handshakeTimeout(Duration handshakeTimeout) {
+			this.handshakeTimeout = handshakeTimeout;
+			return this;
+		}
+
+		public Builder heartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+			return this;
+		}
+
+		public Builder requestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+			return this;
+		}
+
+		public Builder features(java.util.Set<String> features) {
+			this.features = features;
+			return this;
+		}
+
+		public CommTestNode build() {
+			return new CommTestNode(this);
+		}
+
+	}
+
+}
