@@ -1,0 +1,166 @@
+package dev.comm.autoconfigure;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+import dev.comm.client.ClientSupport;
+import dev.comm.client.CommClient;
+import dev.comm.client.Connector;
+import dev.comm.client.DefaultCommClient;
+import dev.comm.codec.PayloadCodec;
+import dev.comm.handler.RouteDispatcher;
+import dev.comm.handler.RouteTable;
+import dev.comm.protocol.Features;
+import dev.comm.server.CommListener;
+import dev.comm.session.LinkSettings;
+import dev.comm.transport.Transport;
+import dev.comm.transport.TransportRegistry;
+import dev.comm.transport.TransportSettings;
+
+/**
+ * Auto-configuration for comm: transports, the route table filled from
+ * {@code @CommHandler} methods, a listener bean per {@code comm.listeners.<name>}, a
+ * connector bean per {@code comm.connectors.<name>}, the {@link CommClient}, and the
+ * lifecycle that starts and stops them.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@EnableConfigurationProperties(CommProperties.class)
+@Import({ CommTransportConfigurations.NettyConfiguration.class, CommTransportConfigurations.TcpConfiguration.class,
+		CommTransportConfigurations.UnixConfiguration.class, CommTransportConfigurations.InprocConfiguration.class,
+		CommPayloadCodecConfiguration.class, CommEndpointsRegistrar.class })
+public final class CommAutoConfiguration {
+
+	@Bean
+	static CommHandlerAnnotationBeanPostProcessor commHandlerAnnotationBeanPostProcessor() {
+		return new CommHandlerAnnotationBeanPostProcessor();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	TransportRegistry commTransportRegistry(ObjectProvider<Transport> transports) {
+		return new TransportRegistry(transports.orderedStream().toList());
+	}
+
+	@Bean(name = "commHandlerExecutor", destroyMethod = "shutdown")
+	@ConditionalOnMissingBean(name = "commHandlerExecutor")
+	ExecutorService commHandlerExecutor(CommProperties properties, Environment environment) {
+		boolean virtual = environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
+		return HandlerExecutors.create(virtual,
+				CommPropertiesValidator.positive("comm.handler-threads", properties.getHandlerThreads()));
+	}
+
+	@Bean(name = "commScheduler", destroyMethod = "shutdownNow")
+	@ConditionalOnMissingBean(name = "commScheduler")
+	ScheduledExecutorService commScheduler() {
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, "comm-timer");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// requests mostly finish long before their timeout: drop cancelled timers at once
+		scheduler.setRemoveOnCancelPolicy(true);
+		return scheduler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientSupport commClientSupport(PayloadCodec codec,
+			@Qualifier("commHandlerExecutor") ExecutorService handlerExecutor,
+			@Qualifier("commScheduler") ScheduledExecutorService scheduler) {
+		return new ClientSupport(codec, handlerExecutor, scheduler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RouteTable commRouteTable() {
+		return new RouteTable();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RouteDispatcher commRouteDispatcher(RouteTable routes, ClientSupport support, CommProperties properties) {
+		return new RouteDispatcher(routes, support, properties.getRequestTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TransportSettings commTransportSettings(CommProperties properties) {
+		long maxFrameSize = properties.getMaxFrameSize().toBytes();
+		if (maxFrameSize < 1024 || maxFrameSize > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException(
+					"comm.max-frame-size must be between 1KB and 2GB, not " + properties.getMaxFrameSize());
+		}
+		return new TransportSettings((int) maxFrameSize, Duration.ofSeconds(10));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LinkSettings commLinkSettings(CommProperties properties, Environment environment, RouteDispatcher dispatcher,
+			@Qualifier("commHandlerExecutor") ExecutorService handlerExecutor,
+			@Qualifier("commScheduler") ScheduledExecutorService scheduler, TransportSettings transportSettings) {
+		CommPropertiesValidator.validate(properties);
+		return new LinkSettings(clientId(properties, environment), dispatcher, handlerExecutor, scheduler,
+				transportSettings.maxFrameSize(), properties.getHandshakeTimeout(), properties.getHeartbeatInterval(),
+				Features.ALL);
+	}
+
+	private static String clientId(CommProperties properties, Environment environment) {
+		if (StringUtils.hasText(properties.getClientId())) {
+			return properties.getClientId();
+		}
+		String application = environment.getProperty("spring.application.name");
+		return StringUtils.hasText(application) ? application : hostName() + "-" + ProcessHandle.current().pid();
+	}
+
+	private static String hostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return ManagementFactory.getRuntimeMXBean().getName();
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommClient commClient(ObjectProvider<Connector> connectors, CommProperties properties, ClientSupport support) {
+		Map<String, Connector> byName = new LinkedHashMap<>();
+		Map<String, Duration> timeouts = new LinkedHashMap<>();
+		connectors.orderedStream().forEach((connector) -> {
+			byName.put(connector.getName(), connector);
+			CommProperties.Connector settings = properties.getConnectors().get(connector.getName());
+			Duration timeout = (settings != null && settings.getRequestTimeout() != null) ? settings.getRequestTimeout()
+					: properties.getRequestTimeout();
+			timeouts.put(connector.getName(), timeout);
+		});
+		return new DefaultCommClient(byName, timeouts, support);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommLifecycle commLifecycle(ObjectProvider<CommListener> listeners, ObjectProvider<Connector> connectors,
+			CommProperties properties, ConfigurableEnvironment environment) {
+		return new CommLifecycle(listeners.orderedStream().toList(), connectors.orderedStream().toList(),
+				properties.getShutdownGracePeriod(), environment);
+	}
+
+}

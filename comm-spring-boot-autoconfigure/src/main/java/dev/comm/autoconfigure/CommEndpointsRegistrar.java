@@ -1,0 +1,88 @@
+package dev.comm.autoconfigure;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.StringUtils;
+
+import dev.comm.address.CommAddress;
+import dev.comm.client.Backoff;
+import dev.comm.client.Connector;
+import dev.comm.server.CommListener;
+import dev.comm.session.LinkSettings;
+import dev.comm.transport.TransportRegistry;
+import dev.comm.transport.TransportSettings;
+
+/**
+ * Registers one {@link CommListener} bean ({@code <name>CommListener}) per
+ * {@code comm.listeners.<name>} and one {@link Connector} bean
+ * ({@code <name>CommConnector}) per {@code comm.connectors.<name>}, so that each can be
+ * injected by name. Nothing is started here: {@link CommLifecycle} does that once the
+ * context is ready.
+ */
+class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+
+	private Environment environment;
+
+	private BeanFactory beanFactory;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		CommProperties properties = Binder.get(this.environment)
+			.bind("comm", CommProperties.class)
+			.orElseGet(CommProperties::new);
+		properties.getListeners().forEach((name, listener) -> {
+			String uri = requireUri("comm.listeners." + name + ".uri", listener.getUri());
+			RootBeanDefinition definition = new RootBeanDefinition(CommListener.class, () -> listener(name, uri));
+			registry.registerBeanDefinition(name + "CommListener", definition);
+		});
+		properties.getConnectors().forEach((name, connector) -> {
+			String uri = requireUri("comm.connectors." + name + ".uri", connector.getUri());
+			RootBeanDefinition definition = new RootBeanDefinition(Connector.class,
+					() -> connector(name, uri, connector.getReconnect()));
+			registry.registerBeanDefinition(name + "CommConnector", definition);
+		});
+	}
+
+	private static String requireUri(String property, String uri) {
+		if (!StringUtils.hasText(uri)) {
+			throw new IllegalStateException(property + " is required, for example tcp://127.0.0.1:7070");
+		}
+		return uri;
+	}
+
+	private CommListener listener(String name, String uri) {
+		CommAddress address = CommAddress.parse(uri);
+		return new CommListener(name, address, transports().forScheme(address.scheme()),
+				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class));
+	}
+
+	private Connector connector(String name, String uri, CommProperties.Reconnect reconnect) {
+		CommAddress address = CommAddress.parse(uri);
+		return new Connector(name, address, transports().forScheme(address.scheme()),
+				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class),
+				new Backoff(reconnect.getInitialDelay(), reconnect.getMaxDelay(), reconnect.getMultiplier()));
+	}
+
+	private TransportRegistry transports() {
+		return this.beanFactory.getBean(TransportRegistry.class);
+	}
+
+}

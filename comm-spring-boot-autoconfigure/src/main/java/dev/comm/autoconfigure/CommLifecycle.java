@@ -1,0 +1,84 @@
+package dev.comm.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import dev.comm.address.CommAddress;
+import dev.comm.client.Connector;
+import dev.comm.server.CommListener;
+
+/**
+ * Starts listeners, then connectors, once the context is refreshed; stops them in reverse
+ * order, giving running handlers the grace period. Publishes each listener's bound
+ * address as {@code local.comm.listeners.<name>.uri} (and {@code .port} for network
+ * addresses), the way Spring Boot publishes {@code local.server.port}, so that port 0 is
+ * usable in tests and apps.
+ */
+public class CommLifecycle implements SmartLifecycle {
+
+	/** Name of the property source that holds the bound addresses. */
+	public static final String PROPERTY_SOURCE_NAME = "commListeners";
+
+	private final List<CommListener> listeners;
+
+	private final List<Connector> connectors;
+
+	private final Duration gracePeriod;
+
+	private final ConfigurableEnvironment environment;
+
+	private volatile boolean running;
+
+	CommLifecycle(List<CommListener> listeners, List<Connector> connectors, Duration gracePeriod,
+			ConfigurableEnvironment environment) {
+		this.listeners = listeners;
+		this.connectors = connectors;
+		this.gracePeriod = gracePeriod;
+		this.environment = environment;
+	}
+
+	@Override
+	public void start() {
+		Map<String, Object> bound = new LinkedHashMap<>();
+		for (CommListener listener : this.listeners) {
+			listener.start();
+			CommAddress address = listener.getAddress();
+			bound.put("local.comm.listeners." + listener.getName() + ".uri", address.toString());
+			if (address.port() >= 0) {
+				bound.put("local.comm.listeners." + listener.getName() + ".port", address.port());
+			}
+		}
+		this.environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, bound));
+		this.connectors.forEach(Connector::start);
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.connectors.forEach(Connector::stop);
+		this.listeners.forEach((listener) -> listener.stop(this.gracePeriod));
+		this.environment.getPropertySources().remove(PROPERTY_SOURCE_NAME);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Start after ordinary beans and stop before them, like the embedded web server, so
+	 * that handlers can use every other bean while messages flow.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
+	}
+
+}

@@ -1,0 +1,307 @@
+package dev.comm.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for comm: identity, limits, listeners and connectors.
+ */
+@ConfigurationProperties("comm")
+public class CommProperties {
+
+	/**
+	 * Identity announced when connecting; defaults to spring.application.name, else a
+	 * host- and process-based id.
+	 */
+	private String clientId;
+
+	/**
+	 * Default time a request waits for its reply, including waiting for a connection.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Largest frame sent or accepted; a longer length read from the wire closes the
+	 * connection.
+	 */
+	private DataSize maxFrameSize = DataSize.ofMegabytes(16);
+
+	/**
+	 * Time a new connection has to complete its hello.
+	 */
+	private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Interval of heartbeats on idle links with comm peers; a peer silent for three
+	 * intervals is dropped. Zero turns heartbeats off.
+	 */
+	private Duration heartbeatInterval = Duration.ofSeconds(15);
+
+	/**
+	 * Time running handlers get to finish when the application stops.
+	 */
+	private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+
+	/**
+	 * Maximum number of platform threads running handlers; unused when virtual threads
+	 * are enabled.
+	 */
+	private int handlerThreads = 200;
+
+	/**
+	 * Number of I/O threads for the socket transports; 0 means one per processor.
+	 */
+	private int ioThreads = 0;
+
+	/**
+	 * Listeners by name: where this application accepts peers.
+	 */
+	private final Map<String, Listener> listeners = new LinkedHashMap<>();
+
+	/**
+	 * Connectors by name: peers this application dials.
+	 */
+	private final Map<String, Connector> connectors = new LinkedHashMap<>();
+
+	/**
+	 * Transports that can be switched off.
+	 */
+	private final Transports transports = new Transports();
+
+	public String getClientId() {
+		return this.clientId;
+	}
+
+	public void setClientId(String clientId) {
+		this.clientId = clientId;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public DataSize getMaxFrameSize() {
+		return this.maxFrameSize;
+	}
+
+	public void setMaxFrameSize(DataSize maxFrameSize) {
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	public Duration getHandshakeTimeout() {
+		return this.handshakeTimeout;
+	}
+
+	public void setHandshakeTimeout(Duration handshakeTimeout) {
+		this.handshakeTimeout = handshakeTimeout;
+	}
+
+	public Duration getHeartbeatInterval() {
+		return this.heartbeatInterval;
+	}
+
+	public void setHeartbeatInterval(Duration heartbeatInterval) {
+		this.heartbeatInterval = heartbeatInterval;
+	}
+
+	public Duration getShutdownGracePeriod() {
+		return this.shutdownGracePeriod;
+	}
+
+	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
+		this.shutdownGracePeriod = shutdownGracePeriod;
+	}
+
+	public int getHandlerThreads() {
+		return this.handlerThreads;
+	}
+
+	public void setHandlerThreads(int handlerThreads) {
+		this.handlerThreads = handlerThreads;
+	}
+
+	public int getIoThreads() {
+		return this.ioThreads;
+	}
+
+	public void setIoThreads(int ioThreads) {
+		this.ioThreads = ioThreads;
+	}
+
+	public Map<String, Listener> getListeners() {
+		return this.listeners;
+	}
+
+	public Map<String, Connector> getConnectors() {
+		return this.connectors;
+	}
+
+	public Transports getTransports() {
+		return this.transports;
+	}
+
+	/**
+	 * A listener.
+	 */
+	public static class Listener {
+
+		/**
+		 * Address to listen on, for example tcp://0.0.0.0:7070 or
+		 * unix:///run/app/comm.sock; port 0 binds a free port.
+		 */
+		private String uri;
+
+		public String getUri() {
+			return this.uri;
+		}
+
+		public void setUri(String uri) {
+			this.uri = uri;
+		}
+
+	}
+
+	/**
+	 * A connector.
+	 */
+	public static class Connector {
+
+		/**
+		 * Address to connect to, for example tcp://billing:7070.
+		 */
+		private String uri;
+
+		/**
+		 * Request timeout for calls through this connector; defaults to
+		 * comm.request-timeout.
+		 */
+		private Duration requestTimeout;
+
+		/**
+		 * Reconnect back-off of this connector.
+		 */
+		private final Reconnect reconnect = new Reconnect();
+
+		public String getUri() {
+			return this.uri;
+		}
+
+		public void setUri(String uri) {
+			this.uri = uri;
+		}
+
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+		}
+
+		public Reconnect getReconnect() {
+			return this.reconnect;
+		}
+
+	}
+
+	/**
+	 * Reconnect back-off.
+	 */
+	public static class Reconnect {
+
+		/**
+		 * Delay before the first reconnect attempt.
+		 */
+		private Duration initialDelay = Duration.ofMillis(500);
+
+		/**
+		 * Largest delay between attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(30);
+
+		/**
+		 * Factor applied to the delay after each failed attempt.
+		 */
+		private double multiplier = 2;
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+	}
+
+	/**
+	 * Switches for the built-in transports.
+	 */
+	public static class Transports {
+
+		/**
+		 * Whether the tcp transport is available.
+		 */
+		private boolean tcp = true;
+
+		/**
+		 * Whether the unix socket transport is available.
+		 */
+		private boolean unix = true;
+
+		/**
+		 * Whether the in-process transport is available.
+		 */
+		private boolean inproc = true;
+
+		public boolean isTcp() {
+			return this.tcp;
+		}
+
+		public void setTcp(boolean tcp) {
+			this.tcp = tcp;
+		}
+
+		public boolean isUnix() {
+			return this.unix;
+		}
+
+		public void setUnix(boolean unix) {
+			this.unix = unix;
+		}
+
+		public boolean isInproc() {
+			return this.inproc;
+		}
+
+		public void setInproc(boolean inproc) {
+			this.inproc = inproc;
+		}
+
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.comm.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.comm.transport.inproc.InprocTransport;
+import dev.comm.transport.stream.NettyEventLoops;
+import dev.comm.transport.tcp.TcpTransport;
+import dev.comm.transport.unix.UnixSocketTransport;
+
+/**
+ * One configuration per built-in transport, each switchable by a property and replaceable
+ * by a user bean. Imported by {@link CommAutoConfiguration}.
+ */
+final class CommTransportConfigurations {
+
+	private CommTransportConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NettyConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		NettyEventLoops commNettyEventLoops(CommProperties properties) {
+			// Netty starts its threads lazily, on the first socket, so an unused group
+			// costs nothing
+			return new NettyEventLoops(properties.getIoThreads());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "comm.transports.tcp", matchIfMissing = true)
+	static class TcpConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		TcpTransport commTcpTransport(NettyEventLoops loops) {
+			return new TcpTransport(loops);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "comm.transports.unix", matchIfMissing = true)
+	static class UnixConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		UnixSocketTransport commUnixSocketTransport(NettyEventLoops loops) {
+			return new UnixSocketTransport(loops);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "comm.transports.inproc", matchIfMissing = true)
+	static class InprocConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		InprocTransport commInprocTransport() {
+			return new InprocTransport();
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Spring Boot auto-configuration for comm.
+ */
+package dev.comm.autoconfigure;
