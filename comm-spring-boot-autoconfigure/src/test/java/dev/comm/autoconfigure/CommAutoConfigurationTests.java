@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +51,13 @@ class CommAutoConfigurationTests {
 	@Test
 	void payloadCodecUsesTheApplicationsJsonMapper() {
 		this.runner
+			.run((context) -> assertThat(context.getBean(PayloadCodec.class)).isInstanceOf(JacksonPayloadCodec.class));
+	}
+
+	@Test
+	void payloadCodecWorksWithoutSpringBootsJackson() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CommAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(JacksonAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(PayloadCodec.class)).isInstanceOf(JacksonPayloadCodec.class));
 	}
 
