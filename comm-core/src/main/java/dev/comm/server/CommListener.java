@@ -84,12 +84,17 @@ public final class CommListener {
 		Listener current;
 		synchronized (this) {
 			current = this.listener;
-			this.listener = null;
 		}
 		if (current == null) {
 			return;
 		}
 		current.close();
+		this.links.forEach(Link::drain);
+		synchronized (this) {
+			// not running from here on: accepting has stopped and new requests are
+			// refused
+			this.listener = null;
+		}
 		long deadline = System.nanoTime() + grace.toNanos();
 		while (inFlight() > 0 && System.nanoTime() < deadline) {
 			sleepBriefly();

@@ -88,6 +88,8 @@ public final class Link implements FrameReceiver {
 
 	private volatile ScheduledFuture<?> timer;
 
+	private volatile boolean draining;
+
 	public Link(Connection connection, Role role, LinkSettings settings) {
 		this.connection = connection;
 		this.role = role;
@@ -252,6 +254,11 @@ public final class Link implements FrameReceiver {
 			}
 			return;
 		}
+		if (this.draining && metadata.type() == MessageType.REQUEST) {
+			reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
+					"The responder is shutting down; send the request to another instance or retry later")));
+			return;
+		}
 		dispatch(new InboundMessage(metadata, message.payload(), this));
 	}
 
@@ -351,6 +358,15 @@ public final class Link implements FrameReceiver {
 		if (current != null) {
 			current.cancel(false);
 		}
+	}
+
+	/**
+	 * Refuse new inbound requests from now on, with a responder-fault reply, while
+	 * handlers already running finish and their replies still go out. Used when a
+	 * listener shuts down gracefully.
+	 */
+	public void drain() {
+		this.draining = true;
 	}
 
 	/**
