@@ -107,6 +107,12 @@ public final class CommListener {
 		for (Link link : List.copyOf(this.links)) {
 			link.close();
 		}
+		// closing is asynchronous; wait a little so that stop() returns with the peers
+		// gone
+		long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+		while (!this.links.isEmpty() && System.nanoTime() < closeDeadline) {
+			sleepBriefly();
+		}
 	}
 
 	private int inFlight() {
