@@ -46,10 +46,20 @@ public final class Link implements FrameReceiver {
 	private static final Logger logger = LoggerFactory.getLogger(Link.class);
 
 	/**
-	 * Metadata and header bytes a message adds to its payload, at most, unless routes are
-	 * huge.
+	 * Bytes a message frame adds to its payload besides the id and route: code, offsets,
+	 * keys.
 	 */
-	private static final int HEADER_ALLOWANCE = 256;
+	private static final int HEADER_ALLOWANCE = 64;
+
+	/**
+	 * Request ids are unique per requester, not per connection: a communica peer may
+	 * deliver a late response over a new connection of the same client, which must not
+	 * match a newer request.
+	 */
+	private static final String ID_PREFIX = Long
+		.toHexString(new java.security.SecureRandom().nextLong() | Long.MIN_VALUE);
+
+	private static final AtomicLong ID_COUNTER = new AtomicLong();
 
 	/** Which side of the handshake this link plays. */
 	public enum Role {
@@ -72,8 +82,6 @@ public final class Link implements FrameReceiver {
 
 	private final CompletableFuture<Link> opened = new CompletableFuture<>();
 
-	private final AtomicLong nextId = new AtomicLong();
-
 	private final AtomicInteger inboundInFlight = new AtomicInteger();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
@@ -89,6 +97,9 @@ public final class Link implements FrameReceiver {
 	private volatile ScheduledFuture<?> timer;
 
 	private volatile boolean draining;
+
+	/** Why this side closed the connection, reported to requests in flight. */
+	private volatile Throwable closeReason;
 
 	public Link(Connection connection, Role role, LinkSettings settings) {
 		this.connection = connection;
@@ -126,7 +137,7 @@ public final class Link implements FrameReceiver {
 	 * @return the reply payload, or an exception from comm's family
 	 */
 	public CompletableFuture<byte[]> request(String route, byte[] payload, Duration timeout) {
-		String id = Long.toHexString(this.nextId.incrementAndGet());
+		String id = ID_PREFIX + Long.toHexString(ID_COUNTER.incrementAndGet());
 		Metadata metadata = Metadata.of(id, MessageType.REQUEST, route);
 		CommException tooLarge = checkSize(metadata, payload);
 		if (tooLarge != null) {
@@ -159,8 +170,11 @@ public final class Link implements FrameReceiver {
 	private CommException checkSize(Metadata metadata, byte[] payload) {
 		int max = this.settings.maxFrameSize();
 		// encoding the metadata only to measure it is wasted work for all but near-limit
-		// payloads
-		if (payload.length + HEADER_ALLOWANCE <= max && (metadata.route() == null || metadata.route().length() < 64)) {
+		// payloads;
+		// six bytes per character bound the JSON escaping of the id and route
+		int routeLength = (metadata.route() != null) ? metadata.route().length() : 0;
+		if (metadata.extra().isEmpty()
+				&& (long) payload.length + HEADER_ALLOWANCE + 6L * (routeLength + metadata.id().length()) <= max) {
 			return null;
 		}
 		int size = FrameCodec.bodySize(metadata, payload.length);
@@ -320,6 +334,7 @@ public final class Link implements FrameReceiver {
 			return;
 		}
 		cancelTimer();
+		cause = (cause != null) ? cause : this.closeReason;
 		String reason = (cause != null) ? ": " + cause.getMessage() : "";
 		CommConnectionLostException lost = new CommConnectionLostException(
 				"Connection to " + remoteAddress() + " was lost" + reason, cause);
@@ -331,6 +346,7 @@ public final class Link implements FrameReceiver {
 	}
 
 	private void fail(Throwable cause) {
+		this.closeReason = cause;
 		this.opened.completeExceptionally(cause);
 		this.connection.close();
 	}

@@ -24,6 +24,10 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 
 	private boolean helloRead;
 
+	private boolean frameRead;
+
+	private boolean refusing;
+
 	private boolean failed;
 
 	StreamFrameDecoder(int maxFrameSize) {
@@ -78,6 +82,14 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 	}
 
 	private boolean decodeFrame(ByteBuf in, List<Object> out) {
+		if (this.refusing || isRefusalAfterHello(in)) {
+			// a server that writes its hello before reading ours refuses after it: 0x04
+			// then JSON
+			// up to the end of the stream, see decodeLast
+			this.refusing = true;
+			checkHelloSize(in.readableBytes());
+			return false;
+		}
 		if (in.readableBytes() < FrameCodec.LENGTH_PREFIX) {
 			return false;
 		}
@@ -92,13 +104,22 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 		in.skipBytes(FrameCodec.LENGTH_PREFIX);
 		byte[] body = new byte[(int) length];
 		in.readBytes(body);
+		this.frameRead = true;
 		out.add(FrameCodec.decodeBody(body, 0, body.length));
 		return true;
 	}
 
+	private boolean isRefusalAfterHello(ByteBuf in) {
+		// 0x04 0x7B ('{') as a length prefix would announce a frame of over 75 MB: no
+		// first frame
+		// after a hello starts that way unless it is a refusal
+		return !this.frameRead && in.readableBytes() >= 2 && in.getByte(in.readerIndex()) == FrameCodec.REFUSAL_START
+				&& in.getByte(in.readerIndex() + 1) == '{';
+	}
+
 	@Override
 	protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-		if (!this.helloRead && !this.failed && in.readableBytes() > 0
+		if ((!this.helloRead || this.refusing) && !this.failed && in.readableBytes() > 0
 				&& in.getByte(in.readerIndex()) == FrameCodec.REFUSAL_START) {
 			byte[] bytes = new byte[in.readableBytes() - 1];
 			in.skipBytes(1);
