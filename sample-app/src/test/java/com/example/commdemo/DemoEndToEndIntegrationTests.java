@@ -1,0 +1,137 @@
+package com.example.commdemo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs the demo as real processes: the scheduler started with this test's java and class
+ * path, which in turn starts its workers the same way.
+ */
+class DemoEndToEndIntegrationTests {
+
+	private static final Duration LIMIT = Duration.ofSeconds(120);
+
+	private static final Pattern SOCKET = Pattern.compile("listening on unix://(\\S+); starting");
+
+	private static final Pattern WORKER_ROW = Pattern.compile("^ {2}(worker-\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)",
+			Pattern.MULTILINE);
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void schedulerAndWorkersDoEveryTaskOverAUnixSocket() throws Exception {
+		Run run = runDemo();
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.workers()).as("workers started").hasSize(3);
+		assertThat(run.leftovers()).as("workers left behind").isEmpty();
+		assertThat(run.output()).as(run.output())
+			.contains("summary: 12/12 tasks done, every result checked")
+			.containsPattern("(?m)^ {2}total\\s+12\\s+48\\s+48$")
+			.contains("all 3 worker processes exited with code 0")
+			.doesNotContain("FAILED");
+		Map<String, Integer> tasksByWorker = new LinkedHashMap<>();
+		Matcher rows = WORKER_ROW.matcher(run.output());
+		while (rows.find()) {
+			tasksByWorker.put(rows.group(1), Integer.parseInt(rows.group(2)));
+			// every task of 4 items: 4 lookups and 4 progress reports each
+			assertThat(Integer.parseInt(rows.group(3))).as(rows.group()).isEqualTo(4 * Integer.parseInt(rows.group(2)));
+			assertThat(Integer.parseInt(rows.group(4))).as(rows.group()).isEqualTo(4 * Integer.parseInt(rows.group(2)));
+		}
+		assertThat(tasksByWorker).as(run.output()).containsOnlyKeys("worker-1", "worker-2", "worker-3");
+		assertThat(tasksByWorker.values()).as(run.output()).allSatisfy((tasks) -> assertThat(tasks).isPositive());
+		assertThat(tasksByWorker.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
+		for (int i = 1; i <= 3; i++) {
+			assertThat(run.output()).contains("[worker-" + i + "] no more work");
+		}
+		assertSocketDirectoryRemoved(run.output());
+	}
+
+	@Test
+	void failureIsReportedWithANonZeroExitCodeAndNoWorkerLeftBehind() throws Exception {
+		Run run = runDemo("--demo.timeout=1s", "--demo.work-delay=2s");
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+		assertThat(run.output()).as(run.output())
+			.contains("comm demo FAILED: Not done within 1 s (demo.timeout)")
+			.doesNotContain("summary:");
+		assertThat(run.workers()).as("workers started").hasSize(3);
+		assertThat(run.leftovers()).as("workers left behind").isEmpty();
+		assertSocketDirectoryRemoved(run.output());
+	}
+
+	private void assertSocketDirectoryRemoved(String output) {
+		Matcher socket = SOCKET.matcher(output);
+		assertThat(socket.find()).as(output).isTrue();
+		Path directory = Path.of(socket.group(1)).getParent();
+		assertThat(directory.getFileName().toString()).startsWith("comm-demo-");
+		assertThat(directory).doesNotExist();
+	}
+
+	private Run runDemo(String... arguments) throws IOException, InterruptedException {
+		String java = ProcessHandle.current()
+			.info()
+			.command()
+			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		List<String> command = new ArrayList<>(
+				List.of(java, "-cp", System.getProperty("java.class.path"), CommDemoApplication.class.getName()));
+		command.addAll(List.of(arguments));
+		Path log = Files.createTempFile(this.temp, "demo", ".log");
+		Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		// the workers, noted while they run: once the demo has exited they are no longer
+		// its descendants
+		Set<ProcessHandle> workers = new LinkedHashSet<>();
+		long deadline = System.nanoTime() + LIMIT.toNanos();
+		boolean exited = false;
+		try {
+			while (!exited && System.nanoTime() - deadline < 0) {
+				demo.descendants().forEach(workers::add);
+				exited = demo.waitFor(50, TimeUnit.MILLISECONDS);
+			}
+		}
+		finally {
+			if (demo.isAlive()) {
+				demo.descendants().forEach(ProcessHandle::destroyForcibly);
+				demo.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		String output = Files.readString(log);
+		System.out.println(output);
+		if (!exited) {
+			fail("The demo did not exit within " + LIMIT.toSeconds() + " s; its output:%n%s", output);
+		}
+		return new Run(demo.exitValue(), output, List.copyOf(workers));
+	}
+
+	/**
+	 * How a run of the demo went.
+	 *
+	 * @param exitCode the scheduler's exit code
+	 * @param output what the scheduler and its workers printed
+	 * @param workers the processes the scheduler started
+	 */
+	private record Run(int exitCode, String output, List<ProcessHandle> workers) {
+
+		List<ProcessHandle> leftovers() {
+			return this.workers.stream().filter(ProcessHandle::isAlive).toList();
+		}
+
+	}
+
+}
