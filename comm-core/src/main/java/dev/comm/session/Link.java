@@ -235,6 +235,11 @@ public final class Link implements FrameReceiver {
 
 	private void message(MessageFrame message) {
 		Metadata metadata = message.metadata();
+		// the stream codec never yields these, but an in-process peer hands over frame
+		// objects as they are, and anything thrown past here kills the transport thread
+		if (metadata == null || metadata.id() == null || message.payload() == null) {
+			throw new ProtocolException("Message without metadata, id or payload");
+		}
 		if (message.payload().length > this.settings.maxFrameSize()) {
 			throw new ProtocolException("Message of " + message.payload().length + " bytes exceeds the frame limit");
 		}
