@@ -46,10 +46,13 @@ public final class Link implements FrameReceiver {
 	private static final Logger logger = LoggerFactory.getLogger(Link.class);
 
 	/**
-	 * Metadata and header bytes a message adds to its payload, at most, unless routes are
-	 * huge.
+	 * Bytes a message body adds to its payload besides the id and route strings, at most:
+	 * frame code, metadata offset, and the metadata's keys, quotes and type digits.
 	 */
-	private static final int HEADER_ALLOWANCE = 256;
+	private static final int FIXED_HEADER_SIZE = 64;
+
+	/** JSON writes one character in at most six bytes: a backslash-u escape. */
+	private static final int MAX_JSON_BYTES_PER_CHAR = 6;
 
 	/** Which side of the handshake this link plays. */
 	public enum Role {
@@ -155,18 +158,31 @@ public final class Link implements FrameReceiver {
 	}
 
 	private CommException checkSize(Metadata metadata, byte[] payload) {
-		int max = this.settings.maxFrameSize();
-		// encoding the metadata only to measure it is wasted work for all but near-limit
-		// payloads
-		if (payload.length + HEADER_ALLOWANCE <= max && (metadata.route() == null || metadata.route().length() < 64)) {
-			return null;
-		}
-		int size = FrameCodec.bodySize(metadata, payload.length);
-		if (size <= max) {
+		int size = sizeOverLimit(metadata, payload.length);
+		if (size < 0) {
 			return null;
 		}
 		return new CommException("Message to '" + metadata.route() + "' on " + remoteAddress() + " is " + size
-				+ " bytes, over the limit of " + max + " (comm.max-frame-size)");
+				+ " bytes, over the limit of " + this.settings.maxFrameSize() + " (comm.max-frame-size)");
+	}
+
+	/**
+	 * The body size of a message that would not fit in a frame.
+	 * @return the size, or -1 when it fits
+	 */
+	private int sizeOverLimit(Metadata metadata, int payloadLength) {
+		int max = this.settings.maxFrameSize();
+		// encoding the metadata only to measure it is wasted work for all but near-limit
+		// payloads; the bound must hold for any metadata, since a reply echoes the
+		// peer's id and extra keys, which may be long
+		if (metadata.extra().isEmpty()) {
+			long chars = metadata.id().length() + ((metadata.route() != null) ? metadata.route().length() : 0);
+			if (FIXED_HEADER_SIZE + MAX_JSON_BYTES_PER_CHAR * chars + payloadLength <= max) {
+				return -1;
+			}
+		}
+		int size = FrameCodec.bodySize(metadata, payloadLength);
+		return (size > max) ? size : -1;
 	}
 
 	/**
@@ -240,8 +256,12 @@ public final class Link implements FrameReceiver {
 		if (metadata == null || metadata.id() == null || message.payload() == null) {
 			throw new ProtocolException("Message without metadata, id or payload");
 		}
-		if (message.payload().length > this.settings.maxFrameSize()) {
-			throw new ProtocolException("Message of " + message.payload().length + " bytes exceeds the frame limit");
+		// the limit is on the whole body: stream decoders have checked it already, an
+		// in-process peer's frame has not been checked at all
+		int size = sizeOverLimit(metadata, message.payload().length);
+		if (size >= 0) {
+			throw new ProtocolException("Message of " + size + " bytes exceeds the frame limit of "
+					+ this.settings.maxFrameSize() + " (comm.max-frame-size)");
 		}
 		if (!MessageType.isInbound(metadata.type())) {
 			if (!this.pending.complete(metadata.id(), metadata.type(), message.payload())) {
