@@ -166,6 +166,15 @@ public final class Connector {
 		synchronized (this.lock) {
 			shared = this.current;
 		}
+		if (shared.isDone() && !shared.isCompletedExceptionally() && !shared.join().isOpen()) {
+			// the connection is gone but its loss is not reported yet: treat it as lost
+			// now (the report then finds nothing to do), so that this caller waits for
+			// the next link instead of failing on the dead one
+			linkLost(shared.join());
+			synchronized (this.lock) {
+				shared = this.current;
+			}
+		}
 		if (shared.isDone()) {
 			return shared;
 		}

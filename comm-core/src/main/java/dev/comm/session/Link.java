@@ -46,10 +46,13 @@ public final class Link implements FrameReceiver {
 	private static final Logger logger = LoggerFactory.getLogger(Link.class);
 
 	/**
-	 * Bytes a message frame adds to its payload besides the id and route: code, offsets,
-	 * keys.
+	 * Bytes a message body adds to its payload besides the id and route strings, at most:
+	 * frame code, metadata offset, and the metadata's keys, quotes and type digits.
 	 */
-	private static final int HEADER_ALLOWANCE = 64;
+	private static final int FIXED_HEADER_SIZE = 64;
+
+	/** JSON writes one character in at most six bytes: a backslash-u escape. */
+	private static final int MAX_JSON_BYTES_PER_CHAR = 6;
 
 	/**
 	 * Request ids are unique per requester, not per connection: a communica peer may
@@ -137,7 +140,10 @@ public final class Link implements FrameReceiver {
 	 * @return the reply payload, or an exception from comm's family
 	 */
 	public CompletableFuture<byte[]> request(String route, byte[] payload, Duration timeout) {
-		String id = ID_PREFIX + Long.toHexString(ID_COUNTER.incrementAndGet());
+		// 32 lowercase hex digits, like communica's ids: a random per-process half and a
+		// counter,
+		// both with the top bit set so that neither loses leading digits
+		String id = ID_PREFIX + Long.toHexString(ID_COUNTER.incrementAndGet() | Long.MIN_VALUE);
 		Metadata metadata = Metadata.of(id, MessageType.REQUEST, route);
 		CommException tooLarge = checkSize(metadata, payload);
 		if (tooLarge != null) {
@@ -168,21 +174,31 @@ public final class Link implements FrameReceiver {
 	}
 
 	private CommException checkSize(Metadata metadata, byte[] payload) {
-		int max = this.settings.maxFrameSize();
-		// encoding the metadata only to measure it is wasted work for all but near-limit
-		// payloads;
-		// six bytes per character bound the JSON escaping of the id and route
-		int routeLength = (metadata.route() != null) ? metadata.route().length() : 0;
-		if (metadata.extra().isEmpty()
-				&& (long) payload.length + HEADER_ALLOWANCE + 6L * (routeLength + metadata.id().length()) <= max) {
-			return null;
-		}
-		int size = FrameCodec.bodySize(metadata, payload.length);
-		if (size <= max) {
+		int size = sizeOverLimit(metadata, payload.length);
+		if (size < 0) {
 			return null;
 		}
 		return new CommException("Message to '" + metadata.route() + "' on " + remoteAddress() + " is " + size
-				+ " bytes, over the limit of " + max + " (comm.max-frame-size)");
+				+ " bytes, over the limit of " + this.settings.maxFrameSize() + " (comm.max-frame-size)");
+	}
+
+	/**
+	 * The body size of a message that would not fit in a frame.
+	 * @return the size, or -1 when it fits
+	 */
+	private int sizeOverLimit(Metadata metadata, int payloadLength) {
+		int max = this.settings.maxFrameSize();
+		// encoding the metadata only to measure it is wasted work for all but near-limit
+		// payloads; the bound must hold for any metadata, since a reply echoes the
+		// peer's id and extra keys, which may be long
+		if (metadata.extra().isEmpty()) {
+			long chars = metadata.id().length() + ((metadata.route() != null) ? metadata.route().length() : 0);
+			if (FIXED_HEADER_SIZE + MAX_JSON_BYTES_PER_CHAR * chars + payloadLength <= max) {
+				return -1;
+			}
+		}
+		int size = FrameCodec.bodySize(metadata, payloadLength);
+		return (size > max) ? size : -1;
 	}
 
 	/**
@@ -251,8 +267,17 @@ public final class Link implements FrameReceiver {
 
 	private void message(MessageFrame message) {
 		Metadata metadata = message.metadata();
-		if (message.payload().length > this.settings.maxFrameSize()) {
-			throw new ProtocolException("Message of " + message.payload().length + " bytes exceeds the frame limit");
+		// the stream codec never yields these, but an in-process peer hands over frame
+		// objects as they are, and anything thrown past here kills the transport thread
+		if (metadata == null || metadata.id() == null || message.payload() == null) {
+			throw new ProtocolException("Message without metadata, id or payload");
+		}
+		// the limit is on the whole body: stream decoders have checked it already, an
+		// in-process peer's frame has not been checked at all
+		int size = sizeOverLimit(metadata, message.payload().length);
+		if (size >= 0) {
+			throw new ProtocolException("Message of " + size + " bytes exceeds the frame limit of "
+					+ this.settings.maxFrameSize() + " (comm.max-frame-size)");
 		}
 		if (!MessageType.isInbound(metadata.type())) {
 			if (!this.pending.complete(metadata.id(), metadata.type(), message.payload())) {

@@ -114,7 +114,17 @@ public final class CommTestNode implements AutoCloseable {
 	 * @return the client
 	 */
 	public CommClient connect(String uri, Duration timeout) {
-		Connector connector = connector(uri);
+		return client(connector(uri), timeout);
+	}
+
+	/**
+	 * A client whose default target is a connector of this node, for tests that also
+	 * watch the connector itself (for example its connection state).
+	 * @param connector a connector from {@link #connector(String)}
+	 * @param timeout the request timeout
+	 * @return the client
+	 */
+	public CommClient client(Connector connector, Duration timeout) {
 		return new DefaultCommClient(Map.of("test", connector), Map.of("test", timeout), this.support);
 	}
 
