@@ -5,6 +5,9 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.comm.CommConnectionLostException;
 import dev.comm.protocol.Frame;
 import dev.comm.transport.Connection;
@@ -16,6 +19,8 @@ import dev.comm.transport.FrameReceiver;
  * runs the receiver's code.
  */
 final class InprocConnection implements Connection {
+
+	private static final Logger logger = LoggerFactory.getLogger(InprocConnection.class);
 
 	private final String remoteAddress;
 
@@ -120,11 +125,24 @@ final class InprocConnection implements Connection {
 				}
 			}
 			if (next instanceof Frame frame) {
-				this.receiver.frame(frame);
+				deliver(frame);
 			}
 			else {
 				this.receiver.closed(null);
 			}
+		}
+	}
+
+	private void deliver(Frame frame) {
+		try {
+			this.receiver.frame(frame);
+		}
+		catch (RuntimeException ex) {
+			// what a socket transport does with a frame it cannot handle: drop the
+			// connection,
+			// never the delivery thread
+			logger.warn("Closing in-process connection to {}: {}", this.remoteAddress, ex.toString());
+			close();
 		}
 	}
 

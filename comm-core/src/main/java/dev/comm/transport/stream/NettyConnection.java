@@ -3,6 +3,9 @@ package dev.comm.transport.stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.comm.CommConnectionLostException;
 import dev.comm.protocol.Frame;
 import dev.comm.protocol.FrameCodec;
@@ -21,6 +24,8 @@ import io.netty.handler.codec.DecoderException;
  * {@link #start} so that no frame arrives before someone can receive it.
  */
 final class NettyConnection extends ChannelInboundHandlerAdapter implements Connection {
+
+	private static final Logger logger = LoggerFactory.getLogger(NettyConnection.class);
 
 	private final Channel channel;
 
@@ -93,6 +98,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		this.failure = (cause instanceof DecoderException && cause.getCause() != null) ? cause.getCause() : cause;
+		logger.warn("Closing connection to {}: {}", this.remoteAddress, this.failure.getMessage());
 		ctx.close();
 	}
 
