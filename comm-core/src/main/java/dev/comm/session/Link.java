@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -17,13 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.comm.CommConnectionLostException;
-import dev.comm.CommErrorKind;
 import dev.comm.CommException;
 import dev.comm.protocol.ControlFrame;
-import dev.comm.protocol.ErrorBody;
 import dev.comm.protocol.Features;
 import dev.comm.protocol.Frame;
-import dev.comm.protocol.FrameCodec;
 import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
@@ -44,15 +39,6 @@ import dev.comm.transport.FrameReceiver;
 public final class Link implements FrameReceiver {
 
 	private static final Logger logger = LoggerFactory.getLogger(Link.class);
-
-	/**
-	 * Bytes a message body adds to its payload besides the id and route strings, at most:
-	 * frame code, metadata offset, and the metadata's keys, quotes and type digits.
-	 */
-	private static final int FIXED_HEADER_SIZE = 64;
-
-	/** JSON writes one character in at most six bytes: a backslash-u escape. */
-	private static final int MAX_JSON_BYTES_PER_CHAR = 6;
 
 	/**
 	 * Request ids are unique per requester, not per connection: a communica peer may
@@ -83,9 +69,11 @@ public final class Link implements FrameReceiver {
 
 	private final PendingRequests pending;
 
-	private final CompletableFuture<Link> opened = new CompletableFuture<>();
+	private final FrameLimit limit;
 
-	private final AtomicInteger inboundInFlight = new AtomicInteger();
+	private final InboundDispatch inbound;
+
+	private final CompletableFuture<Link> opened = new CompletableFuture<>();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -99,8 +87,6 @@ public final class Link implements FrameReceiver {
 
 	private volatile ScheduledFuture<?> timer;
 
-	private volatile boolean draining;
-
 	/** Why this side closed the connection, reported to requests in flight. */
 	private volatile Throwable closeReason;
 
@@ -109,6 +95,8 @@ public final class Link implements FrameReceiver {
 		this.role = role;
 		this.settings = settings;
 		this.pending = new PendingRequests(settings.scheduler(), connection.remoteAddress());
+		this.limit = new FrameLimit(settings.maxFrameSize());
+		this.inbound = new InboundDispatch(this, connection, settings, this.limit);
 	}
 
 	/**
@@ -145,7 +133,7 @@ public final class Link implements FrameReceiver {
 		// both with the top bit set so that neither loses leading digits
 		String id = ID_PREFIX + Long.toHexString(ID_COUNTER.incrementAndGet() | Long.MIN_VALUE);
 		Metadata metadata = Metadata.of(id, MessageType.REQUEST, route);
-		CommException tooLarge = checkSize(metadata, payload);
+		CommException tooLarge = this.limit.check(metadata, payload.length, remoteAddress());
 		if (tooLarge != null) {
 			return CompletableFuture.failedFuture(tooLarge);
 		}
@@ -166,39 +154,11 @@ public final class Link implements FrameReceiver {
 	 */
 	public CompletableFuture<Void> send(String route, byte[] payload) {
 		Metadata metadata = Metadata.of("", MessageType.THROW, route);
-		CommException tooLarge = checkSize(metadata, payload);
+		CommException tooLarge = this.limit.check(metadata, payload.length, remoteAddress());
 		if (tooLarge != null) {
 			return CompletableFuture.failedFuture(tooLarge);
 		}
 		return this.connection.send(new MessageFrame(metadata, payload));
-	}
-
-	private CommException checkSize(Metadata metadata, byte[] payload) {
-		int size = sizeOverLimit(metadata, payload.length);
-		if (size < 0) {
-			return null;
-		}
-		return new CommException("Message to '" + metadata.route() + "' on " + remoteAddress() + " is " + size
-				+ " bytes, over the limit of " + this.settings.maxFrameSize() + " (comm.max-frame-size)");
-	}
-
-	/**
-	 * The body size of a message that would not fit in a frame.
-	 * @return the size, or -1 when it fits
-	 */
-	private int sizeOverLimit(Metadata metadata, int payloadLength) {
-		int max = this.settings.maxFrameSize();
-		// encoding the metadata only to measure it is wasted work for all but near-limit
-		// payloads; the bound must hold for any metadata, since a reply echoes the
-		// peer's id and extra keys, which may be long
-		if (metadata.extra().isEmpty()) {
-			long chars = metadata.id().length() + ((metadata.route() != null) ? metadata.route().length() : 0);
-			if (FIXED_HEADER_SIZE + MAX_JSON_BYTES_PER_CHAR * chars + payloadLength <= max) {
-				return -1;
-			}
-		}
-		int size = FrameCodec.bodySize(metadata, payloadLength);
-		return (size > max) ? size : -1;
 	}
 
 	/**
@@ -260,6 +220,7 @@ public final class Link implements FrameReceiver {
 		}
 		this.peerHello = hello;
 		this.agreedFeatures = Features.agreed(this.settings.features(), hello.features());
+		this.inbound.useErrorType(this.agreedFeatures.contains(Features.ERROR_TYPE));
 		cancelTimer();
 		startHeartbeat();
 		this.opened.complete(this);
@@ -274,10 +235,10 @@ public final class Link implements FrameReceiver {
 		}
 		// the limit is on the whole body: stream decoders have checked it already, an
 		// in-process peer's frame has not been checked at all
-		int size = sizeOverLimit(metadata, message.payload().length);
+		int size = this.limit.sizeOverLimit(metadata, message.payload().length);
 		if (size >= 0) {
-			throw new ProtocolException("Message of " + size + " bytes exceeds the frame limit of "
-					+ this.settings.maxFrameSize() + " (comm.max-frame-size)");
+			throw new ProtocolException("Message of " + size + " bytes exceeds the frame limit of " + this.limit.max()
+					+ " (comm.max-frame-size)");
 		}
 		if (!MessageType.isInbound(metadata.type())) {
 			if (!this.pending.complete(metadata.id(), metadata.type(), message.payload())) {
@@ -286,71 +247,7 @@ public final class Link implements FrameReceiver {
 			}
 			return;
 		}
-		if (metadata.type() != MessageType.REQUEST && metadata.type() != MessageType.THROW) {
-			if (!metadata.id().isEmpty()) {
-				reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.REQUESTER_FAULT, null,
-						"Message type " + metadata.type() + " is not supported")));
-			}
-			return;
-		}
-		if (this.draining && metadata.type() == MessageType.REQUEST) {
-			reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
-					"The responder is shutting down; send the request to another instance or retry later")));
-			return;
-		}
-		dispatch(new InboundMessage(metadata, message.payload(), this));
-	}
-
-	private void dispatch(InboundMessage message) {
-		this.inboundInFlight.incrementAndGet();
-		try {
-			this.settings.handlerExecutor().execute(() -> handle(message));
-		}
-		catch (RejectedExecutionException ex) {
-			this.inboundInFlight.decrementAndGet();
-			if (!message.isThrow()) {
-				reply(message.metadata(), Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
-						"The responder is shutting down or overloaded")));
-			}
-		}
-	}
-
-	private void handle(InboundMessage message) {
-		CompletableFuture<Outcome> outcome;
-		try {
-			outcome = this.settings.handler().handle(message);
-		}
-		catch (RuntimeException ex) {
-			outcome = CompletableFuture.failedFuture(ex);
-		}
-		outcome.whenComplete((result, ex) -> {
-			try {
-				if (!message.isThrow()) {
-					reply(message.metadata(),
-							(ex != null) ? Outcome.failure(
-									new ErrorBody(CommErrorKind.HANDLER_FAILED, null, String.valueOf(ex.getMessage())))
-									: result);
-				}
-			}
-			finally {
-				this.inboundInFlight.decrementAndGet();
-			}
-		});
-	}
-
-	private void reply(Metadata request, Outcome outcome) {
-		if (outcome.isSuccess()) {
-			Metadata metadata = request.responseOf(MessageType.RESPONSE_OK);
-			CommException tooLarge = checkSize(metadata, outcome.payload());
-			if (tooLarge == null) {
-				this.connection.send(new MessageFrame(metadata, outcome.payload()));
-				return;
-			}
-			outcome = Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null, tooLarge.getMessage()));
-		}
-		ErrorBody error = outcome.error();
-		this.connection.send(new MessageFrame(request.responseOf(error.kind().messageType()),
-				error.encode(this.agreedFeatures.contains(Features.ERROR_TYPE))));
+		this.inbound.accept(metadata, message.payload());
 	}
 
 	@Override
@@ -407,7 +304,7 @@ public final class Link implements FrameReceiver {
 	 * listener shuts down gracefully.
 	 */
 	public void drain() {
-		this.draining = true;
+		this.inbound.drain();
 	}
 
 	/**
@@ -457,7 +354,7 @@ public final class Link implements FrameReceiver {
 	 * @return the count
 	 */
 	public int inboundInFlight() {
-		return this.inboundInFlight.get();
+		return this.inbound.inFlight();
 	}
 
 	/**
