@@ -106,10 +106,12 @@ public final class Link implements FrameReceiver {
 	 * closes
 	 */
 	public CompletableFuture<Link> open() {
-		this.connection.start(this);
-		Hello hello = (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.settings.features())
-				: Hello.server(this.settings.features());
-		this.connection.send(hello);
+		// Reading starts last: from then on the peer's hello may be handled on an I/O
+		// thread before this method returns. By then the handshake timer must be set,
+		// for hello() to replace it with the heartbeat timer, and this side's hello
+		// must be queued, for requests sent the moment the link opens not to overtake
+		// it: a communica peer takes everything up to the first 0x00 as the hello and
+		// refuses the connection when that is not JSON.
 		Duration handshakeTimeout = this.settings.handshakeTimeout();
 		this.timer = this.settings.scheduler().schedule(() -> {
 			if (!this.opened.isDone()) {
@@ -117,6 +119,10 @@ public final class Link implements FrameReceiver {
 						+ handshakeTimeout.toMillis() + " ms (comm.handshake-timeout)"));
 			}
 		}, handshakeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		Hello hello = (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.settings.features())
+				: Hello.server(this.settings.features());
+		this.connection.send(hello);
+		this.connection.start(this);
 		return this.opened;
 	}
 
