@@ -69,26 +69,26 @@ final class InprocConnection implements Connection {
 
 	@Override
 	public void close() {
-		synchronized (this) {
-			if (!this.open) {
-				return;
-			}
-			this.open = false;
-			this.inbox.add(Closed.INSTANCE);
+		if (shutDown()) {
+			this.peer.shutDown();
 		}
-		scheduleDrain();
-		this.peer.peerClosed();
 	}
 
-	private void peerClosed() {
+	/**
+	 * Close this end: no more frames in, the receiver told once the frames before are
+	 * delivered.
+	 * @return whether this call closed it
+	 */
+	private boolean shutDown() {
 		synchronized (this) {
 			if (!this.open) {
-				return;
+				return false;
 			}
 			this.open = false;
 			this.inbox.add(Closed.INSTANCE);
 		}
 		scheduleDrain();
+		return true;
 	}
 
 	private void enqueue(Frame frame) {
