@@ -129,7 +129,7 @@ public abstract class AbstractCommTarget implements CommTarget {
 		}
 	}
 
-	private static RuntimeException unwrap(Throwable cause) {
+	static RuntimeException unwrap(Throwable cause) {
 		while (cause instanceof CompletionException && cause.getCause() != null) {
 			cause = cause.getCause();
 		}

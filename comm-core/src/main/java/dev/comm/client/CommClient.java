@@ -3,24 +3,36 @@ package dev.comm.client;
 import java.util.Set;
 
 /**
- * The entry point for callers: pick a connector by name with {@link #to(String)}, or call
- * the default one directly through the {@link CommTarget} methods when there is exactly
- * one.
+ * The entry point for callers: pick a connector or a configured pool by name with
+ * {@link #to(String)}, the peers connected to a listener with {@link #peers(String)}, or
+ * call the default connector directly through the {@link CommTarget} methods when there
+ * is exactly one.
  */
 public interface CommClient extends CommTarget {
 
 	/**
-	 * The target for a named connector ({@code comm.connectors.<name>}).
-	 * @param connector the connector's name
-	 * @return the target
-	 * @throws dev.comm.CommException naming the configured connectors if there is no such
-	 * one
+	 * The pool of a named connector ({@code comm.connectors.<name>}, one member per URI)
+	 * or of a configured pool ({@code comm.pools.<name>}).
+	 * @param name the connector's or pool's name
+	 * @return the pool
+	 * @throws dev.comm.CommException naming the configured connectors and pools if there
+	 * is no such one
 	 */
-	CommTarget to(String connector);
+	CommPool to(String name);
 
 	/**
-	 * The names of the configured connectors.
-	 * @return the names
+	 * The peers connected to a named listener ({@code comm.listeners.<name>}), by client
+	 * id.
+	 * @param listener the listener's name
+	 * @return the pool of its peers
+	 * @throws dev.comm.CommException naming the configured listeners if there is no such
+	 * one
+	 */
+	CommPool peers(String listener);
+
+	/**
+	 * The names {@link #to(String)} accepts.
+	 * @return the names of connectors and pools
 	 */
 	Set<String> connectorNames();
 

@@ -3,6 +3,7 @@ package dev.comm.client;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -10,36 +11,68 @@ import java.util.concurrent.CompletableFuture;
 import dev.comm.CommException;
 
 /**
- * {@link CommClient} over a set of named connectors, each with its own request timeout.
+ * {@link CommClient} over named pools: one per connector (one member per URI), one per
+ * configured pool, and one per listener for its peers.
  */
 public class DefaultCommClient implements CommClient {
 
-	private final Map<String, CommTarget> targets = new LinkedHashMap<>();
+	private final Map<String, CommPool> targets;
+
+	private final Map<String, CommPool> peers;
 
 	/**
-	 * Create a client.
+	 * Create a client over single-URI connectors.
 	 * @param connectors the connectors by name
 	 * @param timeouts each connector's request timeout, by name
 	 * @param support payload conversion, executor and timer
 	 */
 	public DefaultCommClient(Map<String, Connector> connectors, Map<String, Duration> timeouts, ClientSupport support) {
-		connectors.forEach((name, connector) -> this.targets.put(name,
-				new ConnectorTarget(connector, support, timeouts.get(name))));
+		this(single(connectors, timeouts, support), Map.of());
+	}
+
+	/**
+	 * Create a client over pools.
+	 * @param targets connector and configured pools by name, for {@link #to(String)}
+	 * @param peers listeners' peer pools by listener name, for {@link #peers(String)}
+	 */
+	public DefaultCommClient(Map<String, CommPool> targets, Map<String, CommPool> peers) {
+		this.targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+		this.peers = Collections.unmodifiableMap(new LinkedHashMap<>(peers));
+	}
+
+	private static Map<String, CommPool> single(Map<String, Connector> connectors, Map<String, Duration> timeouts,
+			ClientSupport support) {
+		Map<String, CommPool> pools = new LinkedHashMap<>();
+		connectors.forEach((name, connector) -> {
+			List<PoolMember> member = List.of(PoolMember.of(connector));
+			pools.put(name, new PoolTarget(name, () -> member, new RoundRobinStrategy(), support, timeouts.get(name)));
+		});
+		return pools;
 	}
 
 	@Override
-	public CommTarget to(String connector) {
-		CommTarget target = this.targets.get(connector);
+	public CommPool to(String name) {
+		CommPool target = this.targets.get(name);
 		if (target == null) {
-			throw new CommException("No connector named '" + connector + "'; the configured connectors are "
-					+ this.targets.keySet() + " (comm.connectors.<name>.uri)");
+			throw new CommException("No connector or pool named '" + name + "'; the configured ones are "
+					+ this.targets.keySet() + " (comm.connectors.<name>, comm.pools.<name>)");
 		}
 		return target;
 	}
 
 	@Override
+	public CommPool peers(String listener) {
+		CommPool pool = this.peers.get(listener);
+		if (pool == null) {
+			throw new CommException("No listener named '" + listener + "'; the configured listeners are "
+					+ this.peers.keySet() + " (comm.listeners.<name>.uri)");
+		}
+		return pool;
+	}
+
+	@Override
 	public Set<String> connectorNames() {
-		return Collections.unmodifiableSet(this.targets.keySet());
+		return this.targets.keySet();
 	}
 
 	private CommTarget defaultTarget() {

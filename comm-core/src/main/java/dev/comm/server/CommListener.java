@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.comm.address.CommAddress;
+import dev.comm.client.PoolMember;
 import dev.comm.session.Link;
 import dev.comm.session.LinkSettings;
 import dev.comm.transport.Connection;
@@ -37,7 +39,12 @@ public final class CommListener {
 
 	private final LinkSettings linkSettings;
 
-	private final Set<Link> links = ConcurrentHashMap.newKeySet();
+	/**
+	 * In the order the peers connected, so that the newest link of a client id is last.
+	 */
+	private final Set<Link> links = new CopyOnWriteArraySet<>();
+
+	private final List<PeerListener> peerListeners = new CopyOnWriteArrayList<>();
 
 	private volatile Listener listener;
 
@@ -70,9 +77,34 @@ public final class CommListener {
 				return;
 			}
 			this.links.add(link);
-			link.onClose(this.links::remove);
 			logger.debug("Peer '{}' connected to listener '{}'", link.peerClientId(), this.name);
+			notifyPeers((peerListener) -> peerListener.peerConnected(this, link));
+			// registered after announcing the connection, so that a link that closes
+			// at once is still announced before its disconnection
+			link.onClose((closed) -> {
+				this.links.remove(closed);
+				notifyPeers((peerListener) -> peerListener.peerDisconnected(this, closed));
+			});
 		});
+	}
+
+	private void notifyPeers(java.util.function.Consumer<PeerListener> event) {
+		for (PeerListener peerListener : this.peerListeners) {
+			try {
+				event.accept(peerListener);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Peer listener {} of listener '{}' failed", peerListener, this.name, ex);
+			}
+		}
+	}
+
+	/**
+	 * Tell {@code peerListener} about peers that connect and disconnect from now on.
+	 * @param peerListener the listener
+	 */
+	public void addPeerListener(PeerListener peerListener) {
+		this.peerListeners.add(peerListener);
 	}
 
 	/**
@@ -151,6 +183,14 @@ public final class CommListener {
 	 */
 	public Collection<Link> getLinks() {
 		return List.copyOf(this.links);
+	}
+
+	/**
+	 * The peers connected now as pool members, in the order they connected.
+	 * @return one member per open link, identified by the peer's client id
+	 */
+	public List<PoolMember> peers() {
+		return this.links.stream().filter(Link::isOpen).map(PoolMember::of).toList();
 	}
 
 }

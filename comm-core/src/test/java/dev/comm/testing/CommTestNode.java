@@ -14,8 +14,13 @@ import dev.comm.address.CommAddress;
 import dev.comm.client.Backoff;
 import dev.comm.client.ClientSupport;
 import dev.comm.client.CommClient;
+import dev.comm.client.CommPool;
 import dev.comm.client.Connector;
 import dev.comm.client.DefaultCommClient;
+import dev.comm.client.PoolMember;
+import dev.comm.client.PoolStrategy;
+import dev.comm.client.PoolTarget;
+import dev.comm.client.RandomStrategy;
 import dev.comm.codec.JacksonPayloadCodec;
 import dev.comm.handler.CommHandler;
 import dev.comm.handler.HandlerArgumentResolver;
@@ -141,6 +146,33 @@ public final class CommTestNode implements AutoCloseable {
 		connector.start();
 		this.connectors.add(connector);
 		return connector;
+	}
+
+	/**
+	 * A pool with one started connector per URI, like a connector configured with several
+	 * URIs.
+	 * @param strategy picks the member of single calls
+	 * @param timeout the request timeout
+	 * @param uris the members' addresses
+	 * @return the pool
+	 */
+	public CommPool pool(PoolStrategy strategy, Duration timeout, String... uris) {
+		List<PoolMember> members = new ArrayList<>();
+		for (String uri : uris) {
+			members.add(PoolMember.of(connector(uri)));
+		}
+		List<PoolMember> fixed = List.copyOf(members);
+		return new PoolTarget("test-pool", () -> fixed, strategy, this.support, timeout);
+	}
+
+	/**
+	 * The peers connected to a listener of this node, as a pool.
+	 * @param listener a listener from {@link #listen(String)}
+	 * @param timeout the request timeout
+	 * @return the pool
+	 */
+	public CommPool peers(CommListener listener, Duration timeout) {
+		return new PoolTarget(listener.getName(), listener::peers, new RandomStrategy(), this.support, timeout);
 	}
 
 	public TransportRegistry transports() {
