@@ -6,16 +6,20 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -24,8 +28,12 @@ import org.springframework.util.StringUtils;
 
 import dev.comm.client.ClientSupport;
 import dev.comm.client.CommClient;
+import dev.comm.client.CommPool;
 import dev.comm.client.Connector;
 import dev.comm.client.DefaultCommClient;
+import dev.comm.client.PoolMember;
+import dev.comm.client.PoolTarget;
+import dev.comm.client.RoundRobinStrategy;
 import dev.comm.codec.PayloadCodec;
 import dev.comm.handler.RouteDispatcher;
 import dev.comm.handler.RouteTable;
@@ -142,17 +150,38 @@ public final class CommAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CommClient commClient(ObjectProvider<Connector> connectors, CommProperties properties, ClientSupport support) {
-		Map<String, Connector> byName = new LinkedHashMap<>();
-		Map<String, Duration> timeouts = new LinkedHashMap<>();
-		connectors.orderedStream().forEach((connector) -> {
-			byName.put(connector.getName(), connector);
-			CommProperties.Connector settings = properties.getConnectors().get(connector.getName());
-			Duration timeout = (settings != null && settings.getRequestTimeout() != null) ? settings.getRequestTimeout()
-					: properties.getRequestTimeout();
-			timeouts.put(connector.getName(), timeout);
+	CommClient commClient(ListableBeanFactory beans, CommProperties properties, ClientSupport support) {
+		Map<String, CommPool> targets = new LinkedHashMap<>();
+		Set<String> configuredConnectors = new HashSet<>();
+		properties.getConnectors().forEach((name, connector) -> {
+			targets.put(name, beans.getBean(CommEndpointNames.pool(name), CommPool.class));
+			int count = connector.addresses().size();
+			for (int i = 0; i < count; i++) {
+				configuredConnectors.add(CommEndpointNames.connector(name, i, count));
+			}
 		});
-		return new DefaultCommClient(byName, timeouts, support);
+		properties.getPools()
+			.keySet()
+			.forEach((name) -> targets.put(name, beans.getBean(CommEndpointNames.pool(name), CommPool.class)));
+		// connectors declared as beans by the application, not through properties
+		beans.getBeansOfType(Connector.class).forEach((beanName, connector) -> {
+			if (!configuredConnectors.contains(beanName)) {
+				List<PoolMember> member = List.of(PoolMember.of(connector));
+				targets.put(connector.getName(), new PoolTarget(connector.getName(), () -> member,
+						new RoundRobinStrategy(), support, properties.getRequestTimeout()));
+			}
+		});
+		Map<String, CommPool> peers = new LinkedHashMap<>();
+		properties.getListeners()
+			.keySet()
+			.forEach((name) -> peers.put(name, beans.getBean(CommEndpointNames.peers(name), CommPool.class)));
+		return new DefaultCommClient(targets, peers);
+	}
+
+	@Bean
+	CommPeerEventPublisher commPeerEventPublisher(ApplicationEventPublisher publisher,
+			@Qualifier("commHandlerExecutor") ExecutorService handlerExecutor) {
+		return new CommPeerEventPublisher(publisher, handlerExecutor);
 	}
 
 	@Bean

@@ -1,5 +1,10 @@
 package dev.comm.autoconfigure;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -10,22 +15,31 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
-import org.springframework.util.StringUtils;
 
 import dev.comm.address.CommAddress;
 import dev.comm.client.Backoff;
+import dev.comm.client.ClientSupport;
+import dev.comm.client.CommPool;
 import dev.comm.client.Connector;
+import dev.comm.client.PoolMember;
+import dev.comm.client.PoolStrategy;
+import dev.comm.client.PoolTarget;
+import dev.comm.client.RandomStrategy;
 import dev.comm.server.CommListener;
+import dev.comm.server.PeerListener;
 import dev.comm.session.LinkSettings;
 import dev.comm.transport.TransportRegistry;
 import dev.comm.transport.TransportSettings;
 
 /**
- * Registers one {@link CommListener} bean ({@code <name>CommListener}) per
- * {@code comm.listeners.<name>} and one {@link Connector} bean
- * ({@code <name>CommConnector}) per {@code comm.connectors.<name>}, so that each can be
- * injected by name. Nothing is started here: {@link CommLifecycle} does that once the
- * context is ready.
+ * Registers the endpoint beans that properties describe, so that each can be injected by
+ * name: per {@code comm.listeners.<name>} a {@link CommListener}
+ * ({@code <name>CommListener}) and the pool of its peers ({@code <name>CommPeers}); per
+ * {@code comm.connectors.<name>} one {@link Connector} per URI
+ * ({@code <name>CommConnector}, or {@code <name>CommConnector1..n} for several URIs) and
+ * their pool ({@code <name>CommPool}); per {@code comm.pools.<name>} a mixed pool
+ * ({@code <name>CommPool}). Nothing is started here: {@link CommLifecycle} does that once
+ * the context is ready.
  */
 class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
@@ -50,19 +64,46 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 			.orElseGet(CommProperties::new);
 		properties.getListeners().forEach((name, listener) -> {
 			String uri = requireUri("comm.listeners." + name + ".uri", listener.getUri());
-			RootBeanDefinition definition = new RootBeanDefinition(CommListener.class, () -> listener(name, uri));
-			registry.registerBeanDefinition(name + "CommListener", definition);
+			register(registry, CommEndpointNames.listener(name), CommListener.class, () -> listener(name, uri));
+			register(registry, CommEndpointNames.peers(name), CommPool.class,
+					() -> pool(name, () -> peersOf(name), new RandomStrategy(), null));
 		});
 		properties.getConnectors().forEach((name, connector) -> {
-			String uri = requireUri("comm.connectors." + name + ".uri", connector.getUri());
-			RootBeanDefinition definition = new RootBeanDefinition(Connector.class,
-					() -> connector(name, uri, connector.getReconnect()));
-			registry.registerBeanDefinition(name + "CommConnector", definition);
+			List<String> uris = connector.addresses();
+			if (uris.isEmpty()) {
+				requireUri("comm.connectors." + name + ".uri", null);
+			}
+			for (int i = 0; i < uris.size(); i++) {
+				String uri = requireUri("comm.connectors." + name + ".uris[" + i + "]", uris.get(i));
+				String connectorName = CommEndpointNames.connectorName(name, i, uris.size());
+				register(registry, CommEndpointNames.connector(name, i, uris.size()), Connector.class,
+						() -> connector(connectorName, uri, connector.getReconnect()));
+			}
+			register(registry, CommEndpointNames.pool(name), CommPool.class, () -> {
+				List<PoolMember> members = new ArrayList<>();
+				for (int i = 0; i < uris.size(); i++) {
+					members.add(PoolMember.of(this.beanFactory
+						.getBean(CommEndpointNames.connector(name, i, uris.size()), Connector.class)));
+				}
+				List<PoolMember> fixed = List.copyOf(members);
+				return pool(name, () -> fixed, CommPropertiesValidator.strategy("comm.connectors." + name + ".strategy",
+						connector.getStrategy()), connector.getRequestTimeout());
+			});
 		});
+		properties.getPools()
+			.forEach((name, pool) -> register(registry, CommEndpointNames.pool(name), CommPool.class,
+					() -> pool(name, mixedMembers(properties, pool),
+							CommPropertiesValidator.strategy("comm.pools." + name + ".strategy", pool.getStrategy()),
+							pool.getRequestTimeout())));
+	}
+
+	private static <T> void register(BeanDefinitionRegistry registry, String beanName, Class<T> type,
+			Supplier<T> supplier) {
+		registry.registerBeanDefinition(beanName, new RootBeanDefinition(type, supplier));
 	}
 
 	private static String requireUri(String property, String uri) {
-		if (!StringUtils.hasText(uri)) {
+		if (uri == null || uri.isBlank()) {
 			throw new IllegalStateException(property + " is required, for example tcp://127.0.0.1:7070");
 		}
 		return uri;
@@ -70,8 +111,42 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 
 	private CommListener listener(String name, String uri) {
 		CommAddress address = CommAddress.parse(uri);
-		return new CommListener(name, address, transports().forScheme(address.scheme()),
+		CommListener listener = new CommListener(name, address, transports().forScheme(address.scheme()),
 				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class));
+		this.beanFactory.getBeanProvider(PeerListener.class).orderedStream().forEach(listener::addPeerListener);
+		return listener;
+	}
+
+	private List<PoolMember> peersOf(String listener) {
+		return this.beanFactory.getBean(CommEndpointNames.listener(listener), CommListener.class).peers();
+	}
+
+	/**
+	 * Members of a configured pool: the peers of its listeners as they are now, then the
+	 * members of its connectors.
+	 */
+	private Supplier<List<PoolMember>> mixedMembers(CommProperties properties, CommProperties.Pool pool) {
+		List<PoolMember> dialled = new ArrayList<>();
+		for (String connector : pool.getConnectors()) {
+			int count = properties.getConnectors().get(connector).addresses().size();
+			for (int i = 0; i < count; i++) {
+				dialled.add(PoolMember
+					.of(this.beanFactory.getBean(CommEndpointNames.connector(connector, i, count), Connector.class)));
+			}
+		}
+		List<String> listeners = List.copyOf(pool.getListeners());
+		return () -> {
+			List<PoolMember> members = new ArrayList<>();
+			listeners.forEach((listener) -> members.addAll(peersOf(listener)));
+			members.addAll(dialled);
+			return members;
+		};
+	}
+
+	private CommPool pool(String name, Supplier<List<PoolMember>> members, PoolStrategy strategy, Duration timeout) {
+		Duration effective = (timeout != null) ? timeout
+				: this.beanFactory.getBean(CommProperties.class).getRequestTimeout();
+		return new PoolTarget(name, members, strategy, this.beanFactory.getBean(ClientSupport.class), effective);
 	}
 
 	private Connector connector(String name, String uri, CommProperties.Reconnect reconnect) {

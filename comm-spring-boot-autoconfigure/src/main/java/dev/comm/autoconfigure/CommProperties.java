@@ -1,7 +1,9 @@
 package dev.comm.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -66,6 +68,11 @@ public class CommProperties {
 	 * Connectors by name: peers this application dials.
 	 */
 	private final Map<String, Connector> connectors = new LinkedHashMap<>();
+
+	/**
+	 * Pools by name: listeners' peers and connectors grouped behind one name.
+	 */
+	private final Map<String, Pool> pools = new LinkedHashMap<>();
 
 	/**
 	 * Transports that can be switched off.
@@ -144,6 +151,10 @@ public class CommProperties {
 		return this.connectors;
 	}
 
+	public Map<String, Pool> getPools() {
+		return this.pools;
+	}
+
 	public Transports getTransports() {
 		return this.transports;
 	}
@@ -180,6 +191,17 @@ public class CommProperties {
 		private String uri;
 
 		/**
+		 * Addresses to connect to, one pool member each; instead of uri.
+		 */
+		private List<String> uris = new ArrayList<>();
+
+		/**
+		 * How single calls pick a live member when there are several URIs: random or
+		 * round-robin.
+		 */
+		private String strategy = "round-robin";
+
+		/**
 		 * Request timeout for calls through this connector; defaults to
 		 * comm.request-timeout.
 		 */
@@ -198,6 +220,30 @@ public class CommProperties {
 			this.uri = uri;
 		}
 
+		public List<String> getUris() {
+			return this.uris;
+		}
+
+		public void setUris(List<String> uris) {
+			this.uris = uris;
+		}
+
+		public String getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(String strategy) {
+			this.strategy = strategy;
+		}
+
+		/**
+		 * The configured addresses: {@code uri} alone, or {@code uris}.
+		 * @return the addresses, empty when none is configured
+		 */
+		List<String> addresses() {
+			return (this.uri != null && !this.uri.isBlank()) ? List.of(this.uri) : List.copyOf(this.uris);
+		}
+
 		public Duration getRequestTimeout() {
 			return this.requestTimeout;
 		}
@@ -208,6 +254,65 @@ public class CommProperties {
 
 		public Reconnect getReconnect() {
 			return this.reconnect;
+		}
+
+	}
+
+	/**
+	 * A pool that mixes peers accepted by listeners with connectors.
+	 */
+	public static class Pool {
+
+		/**
+		 * Names of listeners whose connected peers are members.
+		 */
+		private List<String> listeners = new ArrayList<>();
+
+		/**
+		 * Names of connectors whose addresses are members.
+		 */
+		private List<String> connectors = new ArrayList<>();
+
+		/**
+		 * How single calls pick a live member: random or round-robin.
+		 */
+		private String strategy = "round-robin";
+
+		/**
+		 * Request timeout for calls through this pool; defaults to comm.request-timeout.
+		 */
+		private Duration requestTimeout;
+
+		public List<String> getListeners() {
+			return this.listeners;
+		}
+
+		public void setListeners(List<String> listeners) {
+			this.listeners = listeners;
+		}
+
+		public List<String> getConnectors() {
+			return this.connectors;
+		}
+
+		public void setConnectors(List<String> connectors) {
+			this.connectors = connectors;
+		}
+
+		public String getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(String strategy) {
+			this.strategy = strategy;
+		}
+
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
 		}
 
 	}

@@ -2,6 +2,8 @@ package dev.comm.autoconfigure;
 
 import java.time.Duration;
 
+import dev.comm.client.PoolStrategy;
+
 /**
  * Fails startup with a message naming the property when a comm setting makes no sense,
  * rather than letting it surface later as a hang or a busy loop.
@@ -21,6 +23,10 @@ final class CommPropertiesValidator {
 			if (connector.getRequestTimeout() != null) {
 				positive(prefix + ".request-timeout", connector.getRequestTimeout());
 			}
+			if (connector.getUri() != null && !connector.getUri().isBlank() && !connector.getUris().isEmpty()) {
+				throw new IllegalArgumentException(prefix + ".uri and " + prefix + ".uris are both set; use one");
+			}
+			strategy(prefix + ".strategy", connector.getStrategy());
 			CommProperties.Reconnect reconnect = connector.getReconnect();
 			positive(prefix + ".reconnect.initial-delay", reconnect.getInitialDelay());
 			positive(prefix + ".reconnect.max-delay", reconnect.getMaxDelay());
@@ -33,6 +39,46 @@ final class CommPropertiesValidator {
 						prefix + ".reconnect.multiplier must be at least 1, not " + reconnect.getMultiplier());
 			}
 		});
+		properties.getPools().forEach((name, pool) -> {
+			String prefix = "comm.pools." + name;
+			if (properties.getConnectors().containsKey(name)) {
+				throw new IllegalArgumentException(
+						prefix + " has the name of a connector; comm.to(name) must find one or the other");
+			}
+			if (pool.getRequestTimeout() != null) {
+				positive(prefix + ".request-timeout", pool.getRequestTimeout());
+			}
+			strategy(prefix + ".strategy", pool.getStrategy());
+			for (String listener : pool.getListeners()) {
+				if (!properties.getListeners().containsKey(listener)) {
+					throw new IllegalArgumentException(prefix + ".listeners names '" + listener
+							+ "', which is not one of the listeners " + properties.getListeners().keySet());
+				}
+			}
+			for (String connector : pool.getConnectors()) {
+				if (!properties.getConnectors().containsKey(connector)) {
+					throw new IllegalArgumentException(prefix + ".connectors names '" + connector
+							+ "', which is not one of the connectors " + properties.getConnectors().keySet());
+				}
+			}
+		});
+	}
+
+	/**
+	 * The strategy a property names.
+	 * @param property the property, for the message
+	 * @param name its value
+	 * @return a new strategy
+	 * @throws IllegalArgumentException naming the property and the known strategies
+	 */
+	static PoolStrategy strategy(String property, String name) {
+		try {
+			return PoolStrategy.named(name);
+		}
+		catch (IllegalArgumentException ex) {
+			// the cause adds nothing: its message is repeated here, after the property
+			throw new IllegalArgumentException(property + ": " + ex.getMessage());
+		}
 	}
 
 	static Duration positive(String property, Duration value) {
