@@ -12,6 +12,7 @@ import dev.comm.CommConnectionLostException;
 import dev.comm.CommException;
 import dev.comm.CommTimeoutException;
 import dev.comm.address.CommAddress;
+import dev.comm.session.ClientSession;
 import dev.comm.session.Link;
 import dev.comm.session.LinkSettings;
 import dev.comm.transport.Transport;
@@ -43,6 +44,9 @@ public final class Connector {
 
 	private final Object lock = new Object();
 
+	/** Holds requests in flight across a dropped link while the server may resume. */
+	private final ClientSession session;
+
 	/**
 	 * Completed while connected; pending while (re)connecting. Replaced on every loss.
 	 */
@@ -61,6 +65,7 @@ public final class Connector {
 		this.linkSettings = linkSettings;
 		this.backoff = backoff;
 		this.scheduler = linkSettings.scheduler();
+		this.session = new ClientSession(this.scheduler, address.toString());
 	}
 
 	/**
@@ -88,7 +93,10 @@ public final class Connector {
 			this.running = false;
 			last = this.current;
 		}
-		last.completeExceptionally(new CommConnectionLostException("Connector '" + this.name + "' is stopped"));
+		CommConnectionLostException stopped = new CommConnectionLostException(
+				"Connector '" + this.name + "' is stopped");
+		this.session.close(stopped);
+		last.completeExceptionally(stopped);
 		if (last.isDone() && !last.isCompletedExceptionally()) {
 			last.join().close();
 		}
@@ -96,7 +104,9 @@ public final class Connector {
 
 	private void dial() {
 		this.transport.connect(this.address, this.transportSettings)
-			.thenCompose((connection) -> new Link(connection, Link.Role.CLIENT, this.linkSettings).open())
+			.thenCompose(
+					(connection) -> new Link(connection, Link.Role.CLIENT, this.linkSettings).joinSession(this.session)
+						.open())
 			.whenComplete(this::dialled);
 	}
 
@@ -203,6 +213,14 @@ public final class Connector {
 			shared = this.current;
 		}
 		return shared.isDone() && !shared.isCompletedExceptionally() && shared.join().isOpen();
+	}
+
+	/**
+	 * Requests held for a session to resume after the link dropped.
+	 * @return the count
+	 */
+	public int heldRequests() {
+		return this.session.heldRequests();
 	}
 
 	public String getName() {

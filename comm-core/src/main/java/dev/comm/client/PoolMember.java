@@ -25,6 +25,15 @@ public interface PoolMember {
 	boolean isLive();
 
 	/**
+	 * Whether calls to the member, though it is not live, wait for it to come back: a
+	 * peer whose session is kept while it reconnects.
+	 * @return whether it is worth waiting for
+	 */
+	default boolean isResumable() {
+		return false;
+	}
+
+	/**
 	 * An open link to the member.
 	 * @param timeout how long a member that reconnects by itself may take
 	 * @return completes with an open link, or exceptionally with a timeout or connection

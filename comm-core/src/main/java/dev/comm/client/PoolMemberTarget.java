@@ -33,6 +33,12 @@ final class PoolMemberTarget extends AbstractCommTarget {
 		if (live != null) {
 			return live.link(timeout);
 		}
+		for (PoolMember member : this.members.get()) {
+			if (member.isResumable() && this.id.equals(member.id())) {
+				// its session queues the call until it reconnects
+				return member.link(timeout);
+			}
+		}
 		long start = System.nanoTime();
 		return MemberWait
 			.until(this::find, timeout, support().scheduler(),

@@ -123,14 +123,15 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 	}
 
 	/**
-	 * Run one exchange per member and collect every outcome; a member that is not live
-	 * fails at once instead of holding the others up.
+	 * Run one exchange per member and collect every outcome; a member that is neither
+	 * live nor resuming fails at once instead of holding the others up.
 	 */
 	private <R, T> CompletableFuture<List<CommReply<T>>> toEach(Function<Link, CompletableFuture<R>> exchange,
 			Function<R, T> convert) {
 		List<CompletableFuture<CommReply<T>>> outcomes = new ArrayList<>();
 		for (PoolMember member : this.members.get()) {
-			CompletableFuture<R> result = member.isLive() ? member.link(timeout()).thenCompose(exchange)
+			boolean reachable = member.isLive() || member.isResumable();
+			CompletableFuture<R> result = reachable ? member.link(timeout()).thenCompose(exchange)
 					: CompletableFuture.failedFuture(new CommConnectionLostException(
 							"Member '" + member.id() + "' of pool '" + this.name + "' is not connected"));
 			outcomes

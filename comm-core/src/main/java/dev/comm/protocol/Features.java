@@ -15,8 +15,15 @@ public final class Features {
 	/** An {@code "error"} member in error bodies naming the error kind. */
 	public static final String ERROR_TYPE = "error-type";
 
+	/**
+	 * Peer sessions that survive a dropped link: the server names its instance in a
+	 * session message, so that a reconnecting client can tell a resumed session from a
+	 * new server process. Announced only by links that keep sessions.
+	 */
+	public static final String SESSION = "session";
+
 	/** Everything this version of comm understands. */
-	public static final Set<String> ALL = Set.of(HEARTBEAT, ERROR_TYPE);
+	public static final Set<String> ALL = Set.of(HEARTBEAT, ERROR_TYPE, SESSION);
 
 	private Features() {
 	}

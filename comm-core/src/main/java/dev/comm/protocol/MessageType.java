@@ -27,6 +27,13 @@ public final class MessageType {
 	/** The responder's fault. */
 	public static final int RESPONDER_FAULT = 51;
 
+	/**
+	 * comm extension {@code session}: the first message a server sends after its hello,
+	 * with its instance id. Only ever sent to a client that announced
+	 * {@link Features#SESSION}; from the response range, so it never reaches a handler.
+	 */
+	public static final int SESSION = 60;
+
 	private MessageType() {
 	}
 

@@ -48,6 +48,8 @@ public final class CommListener {
 
 	private volatile Listener listener;
 
+	private volatile PeerSessions sessions;
+
 	public CommListener(String name, CommAddress address, Transport transport, TransportSettings transportSettings,
 			LinkSettings linkSettings) {
 		this.name = name;
@@ -55,6 +57,20 @@ public final class CommListener {
 		this.transport = transport;
 		this.transportSettings = transportSettings;
 		this.linkSettings = linkSettings;
+	}
+
+	/**
+	 * Keep peer sessions by client id: replies and calls for a client whose link dropped
+	 * wait up to {@code resumeWindow} for it to reconnect. Call before {@link #start()}.
+	 * @param resumeWindow how long a session outlives its link
+	 * @param maxQueued the most replies, and separately calls, kept for one absent client
+	 */
+	public void enableSessions(Duration resumeWindow, int maxQueued) {
+		if (resumeWindow.isNegative() || resumeWindow.isZero() || maxQueued < 1) {
+			throw new IllegalArgumentException("A resume window must be positive and a queue at least 1, not "
+					+ resumeWindow + " and " + maxQueued);
+		}
+		this.sessions = new PeerSessions(resumeWindow, maxQueued, this.linkSettings.scheduler());
 	}
 
 	/**
@@ -71,12 +87,19 @@ public final class CommListener {
 
 	private void accept(Connection connection) {
 		Link link = new Link(connection, Link.Role.SERVER, this.linkSettings);
+		PeerSessions peerSessions = this.sessions;
+		if (peerSessions != null) {
+			link.offerSession(peerSessions);
+		}
 		link.open().whenComplete((opened, ex) -> {
 			if (ex != null) {
 				logger.debug("Handshake with {} failed: {}", connection.remoteAddress(), ex.getMessage());
 				return;
 			}
 			this.links.add(link);
+			if (peerSessions != null) {
+				peerSessions.attach(link);
+			}
 			logger.debug("Peer '{}' connected to listener '{}'", link.peerClientId(), this.name);
 			notifyPeers((peerListener) -> peerListener.peerConnected(this, link));
 			// registered after announcing the connection, so that a link that closes
@@ -145,6 +168,10 @@ public final class CommListener {
 		while (!this.links.isEmpty() && System.nanoTime() < closeDeadline) {
 			sleepBriefly();
 		}
+		PeerSessions peerSessions = this.sessions;
+		if (peerSessions != null) {
+			peerSessions.closeAll();
+		}
 	}
 
 	private int inFlight() {
@@ -186,10 +213,16 @@ public final class CommListener {
 	}
 
 	/**
-	 * The peers connected now as pool members, in the order they connected.
-	 * @return one member per open link, identified by the peer's client id
+	 * The peers as pool members, identified by client id: with sessions, one per kept
+	 * session (connected, or away within the resume window); without, one per open link,
+	 * in the order they connected.
+	 * @return the members
 	 */
 	public List<PoolMember> peers() {
+		PeerSessions peerSessions = this.sessions;
+		if (peerSessions != null) {
+			return peerSessions.members();
+		}
 		return this.links.stream().filter(Link::isOpen).map(PoolMember::of).toList();
 	}
 

@@ -102,14 +102,14 @@ final class InboundDispatch {
 			CommException tooLarge = this.limit.check(metadata, outcome.payload().length,
 					this.connection.remoteAddress());
 			if (tooLarge == null) {
-				this.connection.send(new MessageFrame(metadata, outcome.payload()));
+				this.link.sendReply(new MessageFrame(metadata, outcome.payload()));
 				return;
 			}
 			outcome = Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null, tooLarge.getMessage()));
 		}
 		ErrorBody error = outcome.error();
-		this.connection
-			.send(new MessageFrame(request.responseOf(error.kind().messageType()), error.encode(this.errorTypeAgreed)));
+		this.link.sendReply(
+				new MessageFrame(request.responseOf(error.kind().messageType()), error.encode(this.errorTypeAgreed)));
 	}
 
 	void useErrorType(boolean agreed) {

@@ -1,7 +1,10 @@
 package dev.comm.session;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -79,6 +82,23 @@ public final class Link implements FrameReceiver {
 
 	private final List<Consumer<Link>> closeListeners = new CopyOnWriteArrayList<>();
 
+	/** Client role: the connector's session, kept across links. */
+	private volatile ClientSession clientSession;
+
+	/** Server role: the sessions of the listener. */
+	private volatile SessionOffer sessionOffer;
+
+	/** Client role: the server confirmed a session on this link. */
+	private volatile boolean sessionConfirmed;
+
+	/** The peer said goodbye: its session ends with this link. */
+	private volatile boolean peerClosing;
+
+	/** Server role: where replies go that could not be written on this link. */
+	private volatile Consumer<MessageFrame> undelivered;
+
+	private volatile Set<String> announcedFeatures;
+
 	private volatile Hello peerHello;
 
 	private volatile Set<String> agreedFeatures = Set.of();
@@ -119,11 +139,74 @@ public final class Link implements FrameReceiver {
 						+ handshakeTimeout.toMillis() + " ms (comm.handshake-timeout)"));
 			}
 		}, handshakeTimeout.toNanos(), TimeUnit.NANOSECONDS);
-		Hello hello = (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.settings.features())
-				: Hello.server(this.settings.features());
+		this.announcedFeatures = announced();
+		Hello hello = (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures)
+				: Hello.server(this.announcedFeatures);
 		this.connection.send(hello);
 		this.connection.start(this);
 		return this.opened;
+	}
+
+	/**
+	 * The features this link announces: sessions only when it keeps one, so that a peer
+	 * never waits for a session message that will not come.
+	 */
+	private Set<String> announced() {
+		Set<String> features = new HashSet<>(this.settings.features());
+		boolean keepsSession = (this.role == Role.CLIENT) ? this.clientSession != null : this.sessionOffer != null;
+		if (!keepsSession) {
+			features.remove(Features.SESSION);
+		}
+		return Set.copyOf(features);
+	}
+
+	/**
+	 * Client role: keep requests in flight across a dropped link in {@code session} when
+	 * the server confirms one. Call before {@link #open()}.
+	 * @param session the connector's session
+	 * @return this link
+	 */
+	public Link joinSession(ClientSession session) {
+		this.clientSession = session;
+		return this;
+	}
+
+	/**
+	 * Server role: offer sessions to clients that announce them. Call before
+	 * {@link #open()}.
+	 * @param offer the listener's sessions
+	 * @return this link
+	 */
+	public Link offerSession(SessionOffer offer) {
+		this.sessionOffer = offer;
+		return this;
+	}
+
+	/**
+	 * Where a reply goes that cannot be written because this link is gone, for the
+	 * client's session to deliver it on its next link.
+	 * @param sink takes the reply frame
+	 */
+	public void onUndelivered(Consumer<MessageFrame> sink) {
+		this.undelivered = sink;
+	}
+
+	/**
+	 * Write a reply, handing it to the {@link #onUndelivered undelivered sink} when this
+	 * link is gone.
+	 * @param reply the response frame
+	 */
+	public void sendReply(MessageFrame reply) {
+		Consumer<MessageFrame> sink = this.undelivered;
+		if (sink != null && !isOpen()) {
+			sink.accept(reply);
+			return;
+		}
+		this.connection.send(reply).whenComplete((ignored, ex) -> {
+			if (ex != null && sink != null) {
+				sink.accept(reply);
+			}
+		});
 	}
 
 	/**
@@ -199,6 +282,7 @@ public final class Link implements FrameReceiver {
 				this.connection.send(ControlFrame.PONG);
 			}
 			else if (frame == ControlFrame.CLOSE_NOTIFY) {
+				this.peerClosing = true;
 				this.connection.close();
 			}
 		}
@@ -225,11 +309,32 @@ public final class Link implements FrameReceiver {
 			return;
 		}
 		this.peerHello = hello;
-		this.agreedFeatures = Features.agreed(this.settings.features(), hello.features());
+		this.agreedFeatures = Features.agreed(this.announcedFeatures, hello.features());
 		this.inbound.useErrorType(this.agreedFeatures.contains(Features.ERROR_TYPE));
 		cancelTimer();
 		startHeartbeat();
+		boolean session = this.agreedFeatures.contains(Features.SESSION);
+		if (session && this.role == Role.SERVER) {
+			// the first frame after the hello, before any reply the session holds
+			SessionOffer offer = this.sessionOffer;
+			Map<String, Object> extra = new LinkedHashMap<>();
+			extra.put("instance", offer.instanceId());
+			extra.put("resumed", offer.knows(hello.clientId()));
+			this.connection.send(new MessageFrame(new Metadata("", MessageType.SESSION, null, extra), new byte[0]));
+		}
+		else if (!session && this.clientSession != null) {
+			this.clientSession.noSession();
+		}
 		this.opened.complete(this);
+	}
+
+	private void session(Metadata metadata) {
+		if (!(metadata.extra().get("instance") instanceof String instance)) {
+			throw new ProtocolException("Session message without a string instance");
+		}
+		boolean known = Boolean.TRUE.equals(metadata.extra().get("resumed"));
+		this.clientSession.resumed(instance, known, this.pending);
+		this.sessionConfirmed = true;
 	}
 
 	private void message(MessageFrame message) {
@@ -245,6 +350,11 @@ public final class Link implements FrameReceiver {
 		if (size >= 0) {
 			throw new ProtocolException("Message of " + size + " bytes exceeds the frame limit of " + this.limit.max()
 					+ " (comm.max-frame-size)");
+		}
+		if (metadata.type() == MessageType.SESSION && this.role == Role.CLIENT && this.clientSession != null
+				&& this.agreedFeatures.contains(Features.SESSION)) {
+			session(metadata);
+			return;
 		}
 		if (!MessageType.isInbound(metadata.type())) {
 			if (!this.pending.complete(metadata.id(), metadata.type(), message.payload())) {
@@ -267,7 +377,14 @@ public final class Link implements FrameReceiver {
 		CommConnectionLostException lost = new CommConnectionLostException(
 				"Connection to " + remoteAddress() + " was lost" + reason, cause);
 		this.opened.completeExceptionally(lost);
-		this.pending.failAll(lost);
+		ClientSession session = this.clientSession;
+		if (session != null && this.sessionConfirmed && !this.peerClosing) {
+			// the link broke while the server may live on: its replies may still come
+			session.suspend(this.pending, lost);
+		}
+		else {
+			this.pending.failAll(lost);
+		}
 		for (Consumer<Link> listener : this.closeListeners) {
 			listener.accept(this);
 		}

@@ -30,14 +30,28 @@ final class PendingRequests {
 	}
 
 	CompletableFuture<byte[]> register(String id, String route, Duration timeout) {
-		Pending pending = new Pending(route, new CompletableFuture<>());
+		Pending pending = new Pending(route, new CompletableFuture<>(), this);
 		this.byId.put(id, pending);
-		pending.timer = this.scheduler.schedule(() -> {
-			if (this.byId.remove(id, pending)) {
-				pending.reply.completeExceptionally(new CommTimeoutException(route, this.peer, timeout));
-			}
-		}, timeout.toNanos(), TimeUnit.NANOSECONDS);
+		pending.timer = this.scheduler.schedule(() -> pending.expire(id, timeout), timeout.toNanos(),
+				TimeUnit.NANOSECONDS);
 		return pending.reply;
+	}
+
+	/**
+	 * Move every request to {@code other}, timers included: a session that survives a
+	 * dropped link keeps its requests waiting on the next link.
+	 * @param other where replies will be matched from now on
+	 */
+	void transferTo(PendingRequests other) {
+		for (Map.Entry<String, Pending> entry : this.byId.entrySet()) {
+			Pending pending = entry.getValue();
+			synchronized (pending) {
+				if (this.byId.remove(entry.getKey(), pending)) {
+					pending.owner = other;
+					other.byId.put(entry.getKey(), pending);
+				}
+			}
+		}
 	}
 
 	/**
@@ -85,9 +99,24 @@ final class PendingRequests {
 
 		private volatile ScheduledFuture<?> timer;
 
-		Pending(String route, CompletableFuture<byte[]> reply) {
+		/** The requests this one is listed in; changes when a session moves it. */
+		private volatile PendingRequests owner;
+
+		Pending(String route, CompletableFuture<byte[]> reply, PendingRequests owner) {
 			this.route = route;
 			this.reply = reply;
+			this.owner = owner;
+		}
+
+		void expire(String id, Duration timeout) {
+			// under the same lock as a transfer, so that a request moving to another
+			// link at this moment is still found
+			synchronized (this) {
+				PendingRequests current = this.owner;
+				if (current.byId.remove(id, this)) {
+					this.reply.completeExceptionally(new CommTimeoutException(this.route, current.peer, timeout));
+				}
+			}
 		}
 
 		void cancelTimer() {

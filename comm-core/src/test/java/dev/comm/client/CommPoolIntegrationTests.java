@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.comm.CommConnectionLostException;
 import dev.comm.handler.CommHandler;
+import dev.comm.testing.Awaits;
 import dev.comm.testing.CommTestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,6 +19,7 @@ import dev.comm.handler.CommHandler;
 import dev.comm.server.CommListener;
 import dev.comm.server.PeerListener;
 import dev.comm.session.Link;
+import dev.comm.testing.Awaits;
 import dev.comm.testing.CommTestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;

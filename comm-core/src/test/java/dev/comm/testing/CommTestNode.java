@@ -68,7 +68,13 @@ public final class CommTestNode implements AutoCloseable {
 
 	private final List<Connector> connectors = new ArrayList<>();
 
+	private final Duration resumeWindow;
+
+	private final int maxQueued;
+
 	private CommTestNode(Builder builder) {
+		this.resumeWindow = builder.resumeWindow;
+		this.maxQueued = builder.maxQueued;
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		this.transports = new TransportRegistry(
 				List.of(new TcpTransport(this.loops), new UnixSocketTransport(this.loops), new InprocTransport()));
@@ -107,6 +113,9 @@ public final class CommTestNode implements AutoCloseable {
 		CommAddress address = CommAddress.parse(uri);
 		Transport transport = this.transports.forScheme(address.scheme());
 		CommListener listener = new CommListener("test", address, transport, this.transportSettings, this.linkSettings);
+		if (!this.resumeWindow.isZero()) {
+			listener.enableSessions(this.resumeWindow, this.maxQueued);
+		}
 		listener.start();
 		this.listeners.add(listener);
 		return listener;
@@ -212,6 +221,10 @@ public final class CommTestNode implements AutoCloseable {
 
 		private java.util.Set<String> features = Features.ALL;
 
+		private Duration resumeWindow = Duration.ofSeconds(30);
+
+		private int maxQueued = 100;
+
 		public Builder handlers(Object... beans) {
 			this.handlers.addAll(List.of(beans));
 			return this;
@@ -244,6 +257,19 @@ public final class CommTestNode implements AutoCloseable {
 
 		public Builder features(java.util.Set<String> features) {
 			this.features = features;
+			return this;
+		}
+
+		/**
+		 * Peer sessions of this node's listeners.
+		 * @param resumeWindow how long a session outlives its link; zero turns sessions
+		 * off
+		 * @param maxQueued the most replies and calls kept for an absent client
+		 * @return this builder
+		 */
+		public Builder sessions(Duration resumeWindow, int maxQueued) {
+			this.resumeWindow = resumeWindow;
+			this.maxQueued = maxQueued;
 			return this;
 		}
 

@@ -1,4 +1,4 @@
-package dev.comm.client;
+package dev.comm.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bounded waits for the pool tests: a ceiling that only a broken build reaches.
  */
-final class Awaits {
+public final class Awaits {
 
-	static final Duration CEILING = Duration.ofSeconds(10);
+	public static final Duration CEILING = Duration.ofSeconds(10);
 
 	private Awaits() {
 	}
 
-	static void until(String what, BooleanSupplier condition) {
+	public static void until(String what, BooleanSupplier condition) {
 		long deadline = System.nanoTime() + CEILING.toNanos();
 		while (!condition.getAsBoolean()) {
 			assertThat(System.nanoTime() < deadline).as("waited %s ms for %s", CEILING.toMillis(), what).isTrue();
