@@ -114,6 +114,10 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		CommListener listener = new CommListener(name, address, transports().forScheme(address.scheme()),
 				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class));
 		this.beanFactory.getBeanProvider(PeerListener.class).orderedStream().forEach(listener::addPeerListener);
+		CommProperties.Sessions sessions = this.beanFactory.getBean(CommProperties.class).getSessions();
+		if (!sessions.getResumeWindow().isZero()) {
+			listener.enableSessions(sessions.getResumeWindow(), sessions.getMaxQueued());
+		}
 		return listener;
 	}
 

@@ -75,6 +75,11 @@ public class CommProperties {
 	private final Map<String, Pool> pools = new LinkedHashMap<>();
 
 	/**
+	 * Peer sessions of the listeners.
+	 */
+	private final Sessions sessions = new Sessions();
+
+	/**
 	 * Transports that can be switched off.
 	 */
 	private final Transports transports = new Transports();
@@ -153,6 +158,10 @@ public class CommProperties {
 
 	public Map<String, Pool> getPools() {
 		return this.pools;
+	}
+
+	public Sessions getSessions() {
+		return this.sessions;
 	}
 
 	public Transports getTransports() {
@@ -359,6 +368,40 @@ public class CommProperties {
 
 		public void setMultiplier(double multiplier) {
 			this.multiplier = multiplier;
+		}
+
+	}
+
+	/**
+	 * Peer sessions: what a listener keeps for a client whose link dropped.
+	 */
+	public static class Sessions {
+
+		/**
+		 * How long a client's session outlives its link; replies and calls for it wait
+		 * that long for it to reconnect with the same client id. Zero turns sessions off.
+		 */
+		private Duration resumeWindow = Duration.ofSeconds(30);
+
+		/**
+		 * Most replies, and separately calls, kept for one absent client.
+		 */
+		private int maxQueued = 1000;
+
+		public Duration getResumeWindow() {
+			return this.resumeWindow;
+		}
+
+		public void setResumeWindow(Duration resumeWindow) {
+			this.resumeWindow = resumeWindow;
+		}
+
+		public int getMaxQueued() {
+			return this.maxQueued;
+		}
+
+		public void setMaxQueued(int maxQueued) {
+			this.maxQueued = maxQueued;
 		}
 
 	}

@@ -18,6 +18,8 @@ final class CommPropertiesValidator {
 		positive("comm.handshake-timeout", properties.getHandshakeTimeout());
 		notNegative("comm.heartbeat-interval", properties.getHeartbeatInterval());
 		notNegative("comm.shutdown-grace-period", properties.getShutdownGracePeriod());
+		notNegative("comm.sessions.resume-window", properties.getSessions().getResumeWindow());
+		positive("comm.sessions.max-queued", properties.getSessions().getMaxQueued());
 		properties.getConnectors().forEach((name, connector) -> {
 			String prefix = "comm.connectors." + name;
 			if (connector.getRequestTimeout() != null) {

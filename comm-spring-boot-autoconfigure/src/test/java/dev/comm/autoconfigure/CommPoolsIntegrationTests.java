@@ -151,6 +151,15 @@ class CommPoolsIntegrationTests {
 			});
 	}
 
+	@Test
+	void negativeResumeWindowFailsNamingTheProperty() {
+		this.runner.withPropertyValues("comm.sessions.resume-window=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("comm.sessions.resume-window");
+		});
+	}
+
 	private ConfigurableApplicationContext start(String name, String... properties) {
 		List<String> all = new ArrayList<>(List.of(properties));
 		all.add("spring.application.name=" + name);
