@@ -75,17 +75,27 @@ final class PeerSession implements PoolMember {
 
 	/**
 	 * A link of the client closed: when it was the current one, keep the session for the
-	 * resume window.
+	 * resume window, unless the client closed it deliberately.
 	 */
 	void detach(Link link) {
+		List<CompletableFuture<Link>> calls;
 		synchronized (this) {
 			if (this.current != link || this.ended) {
 				return;
 			}
 			this.current = null;
-			this.expiry = this.sessions.scheduler()
-				.schedule(this::expire, this.sessions.resumeWindow().toNanos(), TimeUnit.NANOSECONDS);
+			if (!link.isClosedByPeer()) {
+				this.expiry = this.sessions.scheduler()
+					.schedule(this::expire, this.sessions.resumeWindow().toNanos(), TimeUnit.NANOSECONDS);
+				return;
+			}
+			// the client said goodbye: it is not coming back to resume
+			calls = end();
 		}
+		this.sessions.remove(this);
+		CommConnectionLostException left = new CommConnectionLostException(
+				"Peer '" + this.clientId + "' closed its connection");
+		calls.forEach((call) -> call.completeExceptionally(left));
 	}
 
 	/**

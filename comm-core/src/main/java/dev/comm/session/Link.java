@@ -441,6 +441,15 @@ public final class Link implements FrameReceiver {
 		}
 	}
 
+	/**
+	 * Whether the peer closed this link deliberately, with a close notify, rather than
+	 * the link breaking.
+	 * @return whether the peer said goodbye
+	 */
+	public boolean isClosedByPeer() {
+		return this.peerClosing;
+	}
+
 	public boolean isOpen() {
 		return !this.closed.get() && this.connection.isOpen() && this.peerHello != null;
 	}
