@@ -29,6 +29,9 @@ public final class DemoProtocol {
 	/** Route: hand in the result of a task. */
 	public static final String DONE = "tasks.done";
 
+	/** Route, served by the workers: what are you doing? The scheduler broadcasts it. */
+	public static final String STATUS = "worker.status";
+
 	private DemoProtocol() {
 	}
 
@@ -101,6 +104,16 @@ public final class DemoProtocol {
 	 * @param tasksLeft tasks not done yet, by anyone
 	 */
 	public record Receipt(int tasksLeft) {
+
+	}
+
+	/**
+	 * A worker's answer to the status query.
+	 *
+	 * @param tasksDone tasks it has finished
+	 * @param currentTask the task it works on, or {@code null} between tasks
+	 */
+	public record WorkerStatus(int tasksDone, Integer currentTask) {
 
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import com.example.commdemo.DemoProtocol.WorkerStatus;
 import com.example.commdemo.TaskBoard.WorkerActivity;
 
 import org.springframework.boot.ApplicationArguments;
@@ -18,14 +19,23 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.env.Environment;
 
+import dev.comm.client.CommClient;
+import dev.comm.client.CommPool;
+import dev.comm.client.CommReply;
+
 /**
- * The scheduler's run, once its listener is up: launch the workers, wait until they have
- * done every task, wait for them to exit, print a summary. Every wait is bounded; a
- * failure is printed as one line and makes the exit code 1.
+ * The scheduler's run, once its listener is up: launch the workers, ask them all for
+ * their status half-way through, wait until they have done every task, wait for them to
+ * exit and disconnect, print a summary. Every wait is bounded; a failure is printed as
+ * one line and makes the exit code 1.
  */
 final class DemoScheduler implements ApplicationRunner, ExitCodeGenerator {
 
-	static final String LISTENER_ADDRESS_PROPERTY = "local.comm.listeners.workers.uri";
+	static final String LISTENER = "workers";
+
+	static final String LISTENER_ADDRESS_PROPERTY = "local.comm.listeners." + LISTENER + ".uri";
+
+	private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final long POLL_MILLIS = 100;
 
@@ -35,17 +45,25 @@ final class DemoScheduler implements ApplicationRunner, ExitCodeGenerator {
 
 	private final WorkerProcesses workers;
 
+	private final WorkerRoster roster;
+
+	private final CommClient comm;
+
 	private final Environment environment;
 
 	private final PrintStream out;
 
 	private volatile int exitCode;
 
-	DemoScheduler(DemoProperties properties, TaskBoard board, WorkerProcesses workers, Environment environment,
-			PrintStream out) {
+	private boolean statusAsked;
+
+	DemoScheduler(DemoProperties properties, TaskBoard board, WorkerProcesses workers, WorkerRoster roster,
+			CommClient comm, Environment environment, PrintStream out) {
 		this.properties = properties;
 		this.board = board;
 		this.workers = workers;
+		this.roster = roster;
+		this.comm = comm;
 		this.environment = environment;
 		this.out = out;
 	}
@@ -65,7 +83,10 @@ final class DemoScheduler implements ApplicationRunner, ExitCodeGenerator {
 				this.workers.start(name, workerArguments(name, address));
 			}
 			awaitAllDone(started);
+			// when the work went faster than the polling, ask now: whoever is still there
+			askStatusHalfway();
 			this.workers.awaitExit(this.properties.workerExitTimeout());
+			awaitAllDisconnected();
 			printSummary(Duration.ofNanos(System.nanoTime() - started));
 		}
 		catch (DemoFailure ex) {
@@ -105,10 +126,47 @@ final class DemoScheduler implements ApplicationRunner, ExitCodeGenerator {
 				throw new DemoFailure("Interrupted while waiting for the workers");
 			}
 			this.workers.checkRunning("with " + doneSoFar());
+			askStatusHalfway();
 			if (System.nanoTime() - deadline > 0) {
 				throw new DemoFailure("Not done within " + DemoProperties.describe(this.properties.timeout())
 						+ " (demo.timeout), " + doneSoFar());
 			}
+		}
+	}
+
+	/**
+	 * Once, when half the tasks are done: ask every connected worker what it is doing and
+	 * print each answer, or what kept a worker from answering.
+	 */
+	private void askStatusHalfway() {
+		if (this.statusAsked || this.board.doneCount() * 2 < this.board.taskCount()) {
+			return;
+		}
+		this.statusAsked = true;
+		CommPool workers = this.comm.peers(LISTENER).withTimeout(STATUS_TIMEOUT);
+		List<CommReply<WorkerStatus>> replies = workers.broadcast(DemoProtocol.STATUS, null, WorkerStatus.class);
+		long answered = replies.stream().filter(CommReply::isSuccess).count();
+		this.out.printf("status: %d of %d workers answered at %s%n", answered, replies.size(), doneSoFar());
+		for (CommReply<WorkerStatus> reply : replies) {
+			if (!reply.isSuccess()) {
+				this.out.printf("  %-10s no answer: %s%n", reply.memberId(), reply.error().getMessage());
+				continue;
+			}
+			WorkerStatus status = reply.value();
+			String doing = (status.currentTask() != null) ? "working on task " + status.currentTask() : "between tasks";
+			this.out.printf("  %-10s %d tasks done, %s%n", reply.memberId(), status.tasksDone(), doing);
+		}
+	}
+
+	private void awaitAllDisconnected() {
+		try {
+			if (!this.roster.awaitAllLeft(this.properties.workers(), this.properties.workerExitTimeout())) {
+				throw new DemoFailure("The workers exited, but the scheduler did not see every one disconnect");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DemoFailure("Interrupted while waiting for the workers to disconnect");
 		}
 	}
 

@@ -34,13 +34,16 @@ final class DemoWorker implements ApplicationRunner, ExitCodeGenerator {
 
 	private final DemoProperties properties;
 
+	private final WorkerStatusHandler status;
+
 	private final PrintStream out;
 
 	private volatile int exitCode;
 
-	DemoWorker(CommClient comm, DemoProperties properties, PrintStream out) {
+	DemoWorker(CommClient comm, DemoProperties properties, WorkerStatusHandler status, PrintStream out) {
 		this.comm = comm;
 		this.properties = properties;
+		this.status = status;
 		this.out = out;
 	}
 
@@ -67,6 +70,7 @@ final class DemoWorker implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private void work(CommTarget scheduler, Task task) throws InterruptedException {
+		this.status.started(task.id());
 		List<String> keys = task.keys();
 		long sum = 0;
 		for (int i = 0; i < keys.size(); i++) {
@@ -76,6 +80,7 @@ final class DemoWorker implements ApplicationRunner, ExitCodeGenerator {
 			scheduler.send(DemoProtocol.PROGRESS, new Progress(task.id(), i + 1, keys.size()));
 		}
 		Receipt receipt = scheduler.request(DemoProtocol.DONE, new TaskResult(task.id(), sum), Receipt.class);
+		this.status.finished();
 		this.out.printf("task %2d done: sum of %d items = %d; %d left%n", task.id(), keys.size(), sum,
 				receipt.tasksLeft());
 	}

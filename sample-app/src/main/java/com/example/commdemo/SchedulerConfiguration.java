@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.comm.client.CommClient;
+
 /**
  * The scheduler's beans ({@code demo.role=scheduler}, the default). Its listener comes
  * from {@code comm.listeners.workers.uri}, which {@link SocketDirectory} provides.
@@ -29,9 +31,14 @@ class SchedulerConfiguration {
 	}
 
 	@Bean
+	WorkerRoster workerRoster() {
+		return new WorkerRoster(System.out);
+	}
+
+	@Bean
 	DemoScheduler demoScheduler(DemoProperties properties, TaskBoard taskBoard, WorkerProcesses workerProcesses,
-			Environment environment) {
-		return new DemoScheduler(properties, taskBoard, workerProcesses, environment, System.out);
+			WorkerRoster workerRoster, CommClient comm, Environment environment) {
+		return new DemoScheduler(properties, taskBoard, workerProcesses, workerRoster, comm, environment, System.out);
 	}
 
 }

@@ -16,8 +16,13 @@ import dev.comm.client.CommClient;
 class WorkerConfiguration {
 
 	@Bean
-	DemoWorker demoWorker(CommClient comm, DemoProperties properties) {
-		return new DemoWorker(comm, properties, System.out);
+	WorkerStatusHandler workerStatusHandler() {
+		return new WorkerStatusHandler();
+	}
+
+	@Bean
+	DemoWorker demoWorker(CommClient comm, DemoProperties properties, WorkerStatusHandler status) {
+		return new DemoWorker(comm, properties, status, System.out);
 	}
 
 }

@@ -59,8 +59,13 @@ class DemoEndToEndIntegrationTests {
 		assertThat(tasksByWorker.values()).as(run.output()).allSatisfy((tasks) -> assertThat(tasks).isPositive());
 		assertThat(tasksByWorker.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
 		for (int i = 1; i <= 3; i++) {
-			assertThat(run.output()).contains("[worker-" + i + "] no more work");
+			assertThat(run.output()).contains("[worker-" + i + "] no more work")
+				.containsPattern("scheduler: worker-" + i + " connected \\(\\d connected\\)")
+				.containsPattern("scheduler: worker-" + i + " disconnected \\(\\d connected\\)");
 		}
+		// the status broadcast: one line per worker, each either an answer or why not
+		assertThat(run.output()).containsPattern("status: \\d of 3 workers answered at \\d+ of 12 tasks done")
+			.containsPattern("(?m)^ {2}worker-\\d\\s+(\\d+ tasks done|no answer)");
 		assertSocketDirectoryRemoved(run.output());
 	}
 
