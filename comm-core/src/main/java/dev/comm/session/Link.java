@@ -1,10 +1,7 @@
 package dev.comm.session;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,20 +79,7 @@ public final class Link implements FrameReceiver {
 
 	private final List<Consumer<Link>> closeListeners = new CopyOnWriteArrayList<>();
 
-	/** Client role: the connector's session, kept across links. */
-	private volatile ClientSession clientSession;
-
-	/** Server role: the sessions of the listener. */
-	private volatile SessionOffer sessionOffer;
-
-	/** Client role: the server confirmed a session on this link. */
-	private volatile boolean sessionConfirmed;
-
-	/** The peer said goodbye: its session ends with this link. */
-	private volatile boolean peerClosing;
-
-	/** Server role: where replies go that could not be written on this link. */
-	private volatile Consumer<MessageFrame> undelivered;
+	private final LinkSession session;
 
 	private volatile Set<String> announcedFeatures;
 
@@ -117,6 +101,7 @@ public final class Link implements FrameReceiver {
 		this.pending = new PendingRequests(settings.scheduler(), connection.remoteAddress());
 		this.limit = new FrameLimit(settings.maxFrameSize());
 		this.inbound = new InboundDispatch(this, connection, settings, this.limit);
+		this.session = new LinkSession(role);
 	}
 
 	/**
@@ -139,25 +124,12 @@ public final class Link implements FrameReceiver {
 						+ handshakeTimeout.toMillis() + " ms (comm.handshake-timeout)"));
 			}
 		}, handshakeTimeout.toNanos(), TimeUnit.NANOSECONDS);
-		this.announcedFeatures = announced();
+		this.announcedFeatures = this.session.announced(this.settings.features());
 		Hello hello = (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures)
 				: Hello.server(this.announcedFeatures);
 		this.connection.send(hello);
 		this.connection.start(this);
 		return this.opened;
-	}
-
-	/**
-	 * The features this link announces: sessions only when it keeps one, so that a peer
-	 * never waits for a session message that will not come.
-	 */
-	private Set<String> announced() {
-		Set<String> features = new HashSet<>(this.settings.features());
-		boolean keepsSession = (this.role == Role.CLIENT) ? this.clientSession != null : this.sessionOffer != null;
-		if (!keepsSession) {
-			features.remove(Features.SESSION);
-		}
-		return Set.copyOf(features);
 	}
 
 	/**
@@ -167,7 +139,7 @@ public final class Link implements FrameReceiver {
 	 * @return this link
 	 */
 	public Link joinSession(ClientSession session) {
-		this.clientSession = session;
+		this.session.join(session);
 		return this;
 	}
 
@@ -178,7 +150,7 @@ public final class Link implements FrameReceiver {
 	 * @return this link
 	 */
 	public Link offerSession(SessionOffer offer) {
-		this.sessionOffer = offer;
+		this.session.offer(offer);
 		return this;
 	}
 
@@ -188,7 +160,7 @@ public final class Link implements FrameReceiver {
 	 * @param sink takes the reply frame
 	 */
 	public void onUndelivered(Consumer<MessageFrame> sink) {
-		this.undelivered = sink;
+		this.session.onUndelivered(sink);
 	}
 
 	/**
@@ -197,16 +169,7 @@ public final class Link implements FrameReceiver {
 	 * @param reply the response frame
 	 */
 	public void sendReply(MessageFrame reply) {
-		Consumer<MessageFrame> sink = this.undelivered;
-		if (sink != null && !isOpen()) {
-			sink.accept(reply);
-			return;
-		}
-		this.connection.send(reply).whenComplete((ignored, ex) -> {
-			if (ex != null && sink != null) {
-				sink.accept(reply);
-			}
-		});
+		this.session.sendReply(reply, isOpen(), this.connection);
 	}
 
 	/**
@@ -282,7 +245,7 @@ public final class Link implements FrameReceiver {
 				this.connection.send(ControlFrame.PONG);
 			}
 			else if (frame == ControlFrame.CLOSE_NOTIFY) {
-				this.peerClosing = true;
+				this.session.peerClosing();
 				this.connection.close();
 			}
 		}
@@ -313,28 +276,10 @@ public final class Link implements FrameReceiver {
 		this.inbound.useErrorType(this.agreedFeatures.contains(Features.ERROR_TYPE));
 		cancelTimer();
 		startHeartbeat();
-		boolean session = this.agreedFeatures.contains(Features.SESSION);
-		if (session && this.role == Role.SERVER) {
-			// the first frame after the hello, before any reply the session holds
-			SessionOffer offer = this.sessionOffer;
-			Map<String, Object> extra = new LinkedHashMap<>();
-			extra.put("instance", offer.instanceId());
-			extra.put("resumed", offer.knows(hello.clientId()));
-			this.connection.send(new MessageFrame(new Metadata("", MessageType.SESSION, null, extra), new byte[0]));
-		}
-		else if (!session && this.clientSession != null) {
-			this.clientSession.noSession();
-		}
+		// before the link counts as open, so that the session message is the first frame
+		// after the hello, ahead of any reply the session kept
+		this.session.helloAgreed(this.agreedFeatures, hello, this.connection);
 		this.opened.complete(this);
-	}
-
-	private void session(Metadata metadata) {
-		if (!(metadata.extra().get("instance") instanceof String instance)) {
-			throw new ProtocolException("Session message without a string instance");
-		}
-		boolean known = Boolean.TRUE.equals(metadata.extra().get("resumed"));
-		this.clientSession.resumed(instance, known, this.pending);
-		this.sessionConfirmed = true;
 	}
 
 	private void message(MessageFrame message) {
@@ -351,9 +296,7 @@ public final class Link implements FrameReceiver {
 			throw new ProtocolException("Message of " + size + " bytes exceeds the frame limit of " + this.limit.max()
 					+ " (comm.max-frame-size)");
 		}
-		if (metadata.type() == MessageType.SESSION && this.role == Role.CLIENT && this.clientSession != null
-				&& this.agreedFeatures.contains(Features.SESSION)) {
-			session(metadata);
+		if (this.session.accept(metadata, this.agreedFeatures, this.pending)) {
 			return;
 		}
 		if (!MessageType.isInbound(metadata.type())) {
@@ -377,14 +320,7 @@ public final class Link implements FrameReceiver {
 		CommConnectionLostException lost = new CommConnectionLostException(
 				"Connection to " + remoteAddress() + " was lost" + reason, cause);
 		this.opened.completeExceptionally(lost);
-		ClientSession session = this.clientSession;
-		if (session != null && this.sessionConfirmed && !this.peerClosing) {
-			// the link broke while the server may live on: its replies may still come
-			session.suspend(this.pending, lost);
-		}
-		else {
-			this.pending.failAll(lost);
-		}
+		this.session.closed(this.pending, lost);
 		for (Consumer<Link> listener : this.closeListeners) {
 			listener.accept(this);
 		}
@@ -447,7 +383,7 @@ public final class Link implements FrameReceiver {
 	 * @return whether the peer said goodbye
 	 */
 	public boolean isClosedByPeer() {
-		return this.peerClosing;
+		return this.session.isPeerClosing();
 	}
 
 	public boolean isOpen() {
