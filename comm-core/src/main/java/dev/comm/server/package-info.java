@@ -1,4 +1,5 @@
 /**
- * The listening side: accepting peers, and stopping gracefully.
+ * The listening side: accepting peers, telling listeners about them, keeping their
+ * sessions by client id, and stopping gracefully.
  */
 package dev.comm.server;

@@ -160,6 +160,30 @@ class ListenerPeersIntegrationTests {
 		assertThat(peers.memberIds()).isEmpty();
 	}
 
+	@Test
+	void withSessionsOffThePeersAreTheOpenLinks() {
+		try (CommTestNode plain = CommTestNode.builder().clientId("plain-server").sessions(Duration.ZERO, 1).build()) {
+			CommListener plainListener = plain.listen("tcp://127.0.0.1:0");
+			CommPool peers = plain.peers(plainListener, Duration.ofMillis(500));
+			CommTestNode first = node("worker-1");
+			node("worker-2");
+			first.connector(plainListener.getAddress().toString());
+			this.nodes.get(1).connector(plainListener.getAddress().toString());
+			Awaits.until("both peers to connect", () -> peers.memberIds().size() == 2);
+
+			assertThat(peers.broadcast("status", null, String.class)).extracting(CommReply::value)
+				.containsExactlyInAnyOrder("worker-1 idle", "worker-2 idle");
+
+			first.close();
+			this.nodes.remove(first);
+			Awaits.until("the first peer to leave", () -> peers.memberIds().equals(List.of("worker-2")));
+			assertThat(peers.broadcast("status", null, String.class)).extracting(CommReply::value)
+				.containsExactly("worker-2 idle");
+			assertThatExceptionOfType(CommTimeoutException.class)
+				.isThrownBy(() -> peers.member("worker-1").request("status", null, String.class));
+		}
+	}
+
 	private static CommReply<String> outcomeOf(List<CommReply<String>> replies, String memberId) {
 		return replies.stream().filter((reply) -> reply.memberId().equals(memberId)).findFirst().orElseThrow();
 	}
