@@ -3,6 +3,7 @@ package dev.comm.transport.ws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ final class WebSocketConnection implements Connection {
 		}
 		WebSocketMessage<?> message = WebSocketFrames.encode(frame);
 		return this.outbound.add(() -> this.session.sendMessage(message)).exceptionallyCompose((ex) -> {
-			Throwable cause = (ex instanceof java.util.concurrent.CompletionException) ? ex.getCause() : ex;
+			Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
 			return CompletableFuture.failedFuture(new CommConnectionLostException(
 					"Could not write to " + this.remoteAddress + ": " + cause.getMessage(), cause));
 		});
