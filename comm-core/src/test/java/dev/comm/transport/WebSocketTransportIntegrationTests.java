@@ -1,17 +1,24 @@
 package dev.comm.transport;
 
 import java.net.URI;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
+import dev.comm.CommConnectionLostException;
+import dev.comm.CommException;
 import dev.comm.address.CommAddress;
 import dev.comm.protocol.Frame;
 import dev.comm.testing.CommTestNode;
 import dev.comm.transport.ws.ServletWebSocketServer;
 import dev.comm.transport.ws.WebSocketRawPeer;
 import dev.comm.transport.ws.WebSocketTransport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The transport contract over WebSocket: listeners are mounted on a real servlet web
@@ -32,6 +39,64 @@ class WebSocketTransportIntegrationTests extends AbstractTransportContractTests 
 	@AfterAll
 	static void stopWebServer() throws Exception {
 		server.close();
+	}
+
+	@Test
+	void secondListenerOnTheSamePathIsRejected() {
+		try (WebSocketTransport transport = new WebSocketTransport(server.mounts())) {
+			CommAddress address = CommAddress.parse(newListenUri());
+			Listener first = transport.listen(address, TransportSettings.defaults(), (connection) -> {
+			});
+			assertThatExceptionOfType(CommException.class)
+				.isThrownBy(() -> transport.listen(address, TransportSettings.defaults(), (connection) -> {
+				}))
+				.withMessageContaining("another ws listener is mounted at that path");
+			first.close();
+		}
+	}
+
+	@Test
+	void listenerAddressNamingAnotherPortThanTheServersIsRejected() {
+		try (WebSocketTransport transport = new WebSocketTransport(server.mounts())) {
+			int otherPort = (server.port() == 1) ? 2 : 1;
+			assertThatExceptionOfType(CommException.class)
+				.isThrownBy(() -> transport.listen(CommAddress.parse("ws://127.0.0.1:" + otherPort + "/elsewhere"),
+						TransportSettings.defaults(), (connection) -> {
+						}))
+				.withMessageContaining("port " + server.port())
+				.withMessageContaining("ws:/elsewhere");
+		}
+	}
+
+	@Test
+	void listenerIsReportedWithTheServersHostAndPort() {
+		try (WebSocketTransport transport = new WebSocketTransport(server.mounts())) {
+			Listener listener = transport.listen(CommAddress.parse("ws:/reported"), TransportSettings.defaults(),
+					(connection) -> {
+					});
+			assertThat(listener.address()).hasToString("ws://127.0.0.1:" + server.port() + "/reported");
+			listener.close();
+		}
+	}
+
+	@Test
+	void transportWithoutAServerCannotListenAndSaysWhy() {
+		try (WebSocketTransport transport = new WebSocketTransport(null)) {
+			assertThatExceptionOfType(CommException.class).isThrownBy(() -> transport
+				.listen(CommAddress.parse("ws:/comm"), TransportSettings.defaults(), (connection) -> {
+				})).withMessageContaining("servlet web server");
+		}
+	}
+
+	@Test
+	void connectorAddressWithoutAHostFailsAtOnce() {
+		try (WebSocketTransport transport = new WebSocketTransport(null)) {
+			assertThat(transport.connect(CommAddress.parse("ws:/comm"), TransportSettings.defaults()))
+				.failsWithin(AWAIT)
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(CommConnectionLostException.class)
+				.withMessageContaining("needs a host");
+		}
 	}
 
 	@Override

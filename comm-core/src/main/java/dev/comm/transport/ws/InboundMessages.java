@@ -25,7 +25,10 @@ final class InboundMessages {
 
 	private final int maxFrameSize;
 
-	private final ByteArrayOutputStream parts = new ByteArrayOutputStream();
+	/** Parts of a message up to this size keep their buffer for the next message. */
+	private static final int RETAINED_BUFFER_SIZE = 64 * 1024;
+
+	private ByteArrayOutputStream parts = new ByteArrayOutputStream();
 
 	private boolean helloRead;
 
@@ -60,6 +63,8 @@ final class InboundMessages {
 		if (this.parts.size() > 0) {
 			this.parts.write(part, 0, part.length);
 			whole = this.parts.toByteArray();
+			// one large message must not pin its buffer for the life of the connection
+			this.parts = (whole.length > RETAINED_BUFFER_SIZE) ? new ByteArrayOutputStream() : this.parts;
 			this.parts.reset();
 		}
 		return text ? text(whole) : FrameCodec.decodeBody(whole, 0, whole.length);
