@@ -175,9 +175,17 @@ public class CommProperties {
 
 		/**
 		 * Address to listen on, for example tcp://0.0.0.0:7070 or
-		 * unix:///run/app/comm.sock; port 0 binds a free port.
+		 * unix:///run/app/comm.sock; port 0 binds a free port. ws:/path mounts a
+		 * WebSocket listener at that path on the application's own HTTP server.
 		 */
 		private String uri;
+
+		/**
+		 * Origins whose browser pages may open a ws listener, for example
+		 * https://app.example.com, or * for any. Empty allows only same-origin browser
+		 * connections; clients that send no Origin header are not affected.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>();
 
 		public String getUri() {
 			return this.uri;
@@ -185,6 +193,14 @@ public class CommProperties {
 
 		public void setUri(String uri) {
 			this.uri = uri;
+		}
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
 		}
 
 	}
@@ -426,6 +442,12 @@ public class CommProperties {
 		 */
 		private boolean inproc = true;
 
+		/**
+		 * Whether the WebSocket transport is available, when Spring WebSocket is on the
+		 * classpath.
+		 */
+		private boolean ws = true;
+
 		public boolean isTcp() {
 			return this.tcp;
 		}
@@ -448,6 +470,14 @@ public class CommProperties {
 
 		public void setInproc(boolean inproc) {
 			this.inproc = inproc;
+		}
+
+		public boolean isWs() {
+			return this.ws;
+		}
+
+		public void setWs(boolean ws) {
+			this.ws = ws;
 		}
 
 	}
