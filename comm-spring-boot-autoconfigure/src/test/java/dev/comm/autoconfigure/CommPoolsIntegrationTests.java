@@ -163,7 +163,6 @@ class CommPoolsIntegrationTests {
 	private ConfigurableApplicationContext start(String name, String... properties) {
 		List<String> all = new ArrayList<>(List.of(properties));
 		all.add("spring.application.name=" + name);
-		all.add("comm.connectors.*.reconnect.initial-delay=50ms");
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))
 			.run();
