@@ -25,6 +25,9 @@ public final class ClientSession {
 
 	private volatile String serverInstance;
 
+	/** The requests of the newest confirmed link, while it is open. */
+	private PendingRequests active;
+
 	private volatile boolean closed;
 
 	/**
@@ -40,14 +43,41 @@ public final class ClientSession {
 	/**
 	 * A link with a confirmed session dropped: hold its requests for the next link.
 	 */
-	void suspend(PendingRequests pending, CommConnectionLostException lost) {
-		pending.transferTo(this.held);
+	synchronized void suspend(PendingRequests pending, String instance, CommConnectionLostException lost) {
 		if (this.closed) {
-			this.held.failAll(lost);
+			pending.failAll(lost);
+			return;
 		}
-		else if (this.held.size() > 0) {
+		if (this.active != null && this.active != pending) {
+			// a newer link was confirmed before this one's loss was reported: it decides
+			if (instance.equals(this.serverInstance)) {
+				pending.transferTo(this.active);
+			}
+			else {
+				pending.failAll(newProcess());
+			}
+			return;
+		}
+		this.active = null;
+		pending.transferTo(this.held);
+		if (this.held.size() > 0) {
 			logger.info("Holding {} request(s) to {} for the session to resume", this.held.size(), this.peer);
 		}
+	}
+
+	/**
+	 * A link ended without holding its requests (the server closed it deliberately): it
+	 * is no longer the one newer losses hand requests to.
+	 */
+	synchronized void ended(PendingRequests pending) {
+		if (this.active == pending) {
+			this.active = null;
+		}
+	}
+
+	private CommConnectionLostException newProcess() {
+		return new CommConnectionLostException(
+				"The server at " + this.peer + " is a new process; the request was lost with the old one");
 	}
 
 	/**
@@ -56,9 +86,10 @@ public final class ClientSession {
 	 * @param known whether the server still had this client's session
 	 * @param into the new link's requests
 	 */
-	void resumed(String instance, boolean known, PendingRequests into) {
+	synchronized void resumed(String instance, boolean known, PendingRequests into) {
 		String previous = this.serverInstance;
 		this.serverInstance = instance;
+		this.active = into;
 		if (this.held.size() == 0) {
 			return;
 		}
@@ -67,16 +98,20 @@ public final class ClientSession {
 			this.held.transferTo(into);
 		}
 		else {
-			this.held.failAll(new CommConnectionLostException((instance.equals(previous))
-					? "The server at " + this.peer + " no longer knew this client's session; the request was lost"
-					: "The server at " + this.peer + " is a new process; the request was lost with the old one"));
+			this.held
+				.failAll(
+						instance.equals(previous)
+								? new CommConnectionLostException("The server at " + this.peer
+										+ " no longer knew this client's session; the request was lost")
+								: newProcess());
 		}
 	}
 
 	/**
 	 * A new link opened without a session: nothing held can be answered any more.
 	 */
-	void noSession() {
+	synchronized void noSession() {
+		this.active = null;
 		this.held.failAll(new CommConnectionLostException(
 				"The server at " + this.peer + " no longer keeps sessions; the request was lost"));
 	}
@@ -85,8 +120,9 @@ public final class ClientSession {
 	 * Fail everything held, and hold nothing from now on: the connector is stopping.
 	 * @param cause what held requests fail with
 	 */
-	public void close(CommConnectionLostException cause) {
+	public synchronized void close(CommConnectionLostException cause) {
 		this.closed = true;
+		this.active = null;
 		this.held.failAll(cause);
 	}
 

@@ -31,8 +31,8 @@ final class LinkSession {
 	/** Server role: the sessions of the listener. */
 	private volatile SessionOffer offer;
 
-	/** Client role: the server confirmed a session on this link. */
-	private volatile boolean confirmed;
+	/** Client role: the server instance that confirmed a session on this link. */
+	private volatile String confirmedInstance;
 
 	/** The peer said goodbye: its session ends with this link. */
 	private volatile boolean peerClosing;
@@ -101,7 +101,7 @@ final class LinkSession {
 			throw new ProtocolException("Session message without a string instance");
 		}
 		session.resumed(instance, Boolean.TRUE.equals(metadata.extra().get("resumed")), pending);
-		this.confirmed = true;
+		this.confirmedInstance = instance;
 		return true;
 	}
 
@@ -119,11 +119,15 @@ final class LinkSession {
 	 */
 	void closed(PendingRequests pending, CommConnectionLostException lost) {
 		ClientSession session = this.clientSession;
-		if (session != null && this.confirmed && !this.peerClosing) {
-			session.suspend(pending, lost);
+		String instance = this.confirmedInstance;
+		if (session != null && instance != null && !this.peerClosing) {
+			session.suspend(pending, instance, lost);
 		}
 		else {
 			pending.failAll(lost);
+			if (session != null) {
+				session.ended(pending);
+			}
 		}
 	}
 
