@@ -92,7 +92,7 @@ class CommAddressTests {
 		assertThatExceptionOfType(InvalidAddressException.class).isThrownBy(() -> CommAddress.parse("udp://host:1"))
 			.withMessageContaining("'udp://host:1'")
 			.withMessageContaining("unknown scheme 'udp'")
-			.withMessageContaining("[tcp, tls, unix, inproc]");
+			.withMessageContaining("[tcp, tls, unix, inproc, amqp, amqps]");
 	}
 
 	@ParameterizedTest

@@ -29,6 +29,7 @@ import dev.comm.session.LinkSettings;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportRegistry;
 import dev.comm.transport.TransportSettings;
+import dev.comm.transport.amqp.AmqpTransport;
 import dev.comm.transport.inproc.InprocTransport;
 import dev.comm.transport.stream.NettyEventLoops;
 import dev.comm.transport.tcp.TcpTransport;
@@ -65,8 +66,8 @@ public final class CommTestNode implements AutoCloseable {
 
 	private CommTestNode(Builder builder) {
 		this.scheduler.setRemoveOnCancelPolicy(true);
-		this.transports = new TransportRegistry(
-				List.of(new TcpTransport(this.loops), new UnixSocketTransport(this.loops), new InprocTransport()));
+		this.transports = new TransportRegistry(List.of(new TcpTransport(this.loops),
+				new UnixSocketTransport(this.loops), new InprocTransport(), new AmqpTransport(builder.amqpPrefetch)));
 		this.support = new ClientSupport(new JacksonPayloadCodec(), this.handlerThreads, this.scheduler);
 		this.dispatcher = new RouteDispatcher(this.routes, this.support, builder.requestTimeout);
 		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5));
@@ -180,6 +181,8 @@ public final class CommTestNode implements AutoCloseable {
 
 		private java.util.Set<String> features = Features.ALL;
 
+		private int amqpPrefetch = AmqpTransport.DEFAULT_PREFETCH;
+
 		public Builder handlers(Object... beans) {
 			this.handlers.addAll(List.of(beans));
 			return this;
@@ -212,6 +215,11 @@ public final class CommTestNode implements AutoCloseable {
 
 		public Builder features(java.util.Set<String> features) {
 			this.features = features;
+			return this;
+		}
+
+		public Builder amqpPrefetch(int amqpPrefetch) {
+			this.amqpPrefetch = amqpPrefetch;
 			return this;
 		}
 
