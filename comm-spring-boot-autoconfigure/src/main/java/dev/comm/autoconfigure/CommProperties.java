@@ -72,6 +72,11 @@ public class CommProperties {
 	 */
 	private final Transports transports = new Transports();
 
+	/**
+	 * Settings of the amqp transport.
+	 */
+	private final Amqp amqp = new Amqp();
+
 	public String getClientId() {
 		return this.clientId;
 	}
@@ -148,6 +153,10 @@ public class CommProperties {
 		return this.transports;
 	}
 
+	public Amqp getAmqp() {
+		return this.amqp;
+	}
+
 	/**
 	 * A listener.
 	 */
@@ -159,12 +168,26 @@ public class CommProperties {
 		 */
 		private String uri;
 
+		/**
+		 * Service this listener is an instance of, for amqp addresses; the same as
+		 * ?service= in the uri.
+		 */
+		private String service;
+
 		public String getUri() {
 			return this.uri;
 		}
 
 		public void setUri(String uri) {
 			this.uri = uri;
+		}
+
+		public String getService() {
+			return this.service;
+		}
+
+		public void setService(String service) {
+			this.service = service;
 		}
 
 	}
@@ -178,6 +201,11 @@ public class CommProperties {
 		 * Address to connect to, for example tcp://billing:7070.
 		 */
 		private String uri;
+
+		/**
+		 * Service to call, for amqp addresses; the same as ?service= in the uri.
+		 */
+		private String service;
 
 		/**
 		 * Request timeout for calls through this connector; defaults to
@@ -196,6 +224,14 @@ public class CommProperties {
 
 		public void setUri(String uri) {
 			this.uri = uri;
+		}
+
+		public String getService() {
+			return this.service;
+		}
+
+		public void setService(String service) {
+			this.service = service;
 		}
 
 		public Duration getRequestTimeout() {
@@ -278,6 +314,11 @@ public class CommProperties {
 		 */
 		private boolean inproc = true;
 
+		/**
+		 * Whether the amqp transport is available when Spring AMQP is on the classpath.
+		 */
+		private boolean amqp = true;
+
 		public boolean isTcp() {
 			return this.tcp;
 		}
@@ -300,6 +341,35 @@ public class CommProperties {
 
 		public void setInproc(boolean inproc) {
 			this.inproc = inproc;
+		}
+
+		public boolean isAmqp() {
+			return this.amqp;
+		}
+
+		public void setAmqp(boolean amqp) {
+			this.amqp = amqp;
+		}
+
+	}
+
+	/**
+	 * Settings of the amqp transport.
+	 */
+	public static class Amqp {
+
+		/**
+		 * Largest number of unacknowledged messages a listener takes from each of its
+		 * queues; messages beyond it wait in the broker for any instance.
+		 */
+		private int prefetch = 50;
+
+		public int getPrefetch() {
+			return this.prefetch;
+		}
+
+		public void setPrefetch(int prefetch) {
+			this.prefetch = prefetch;
 		}
 
 	}
