@@ -163,8 +163,10 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 
 		@Override
 		public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
-			closeWith(signal.isInitiatedByApplication() && signal.getReason() == null ? null
-					: new CommConnectionLostException("Lost the broker connection: " + signal.getMessage(), signal));
+			// when this side closed the channel, the connection is already closed and
+			// this
+			// does nothing
+			closeWith(new CommConnectionLostException("Lost the broker connection: " + signal.getMessage(), signal));
 		}
 
 	}

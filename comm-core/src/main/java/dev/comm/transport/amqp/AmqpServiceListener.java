@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,9 @@ final class AmqpServiceListener implements Listener {
 	private final Map<String, AmqpPeerConnection> callers = new ConcurrentHashMap<>();
 
 	private final String instanceQueue;
+
+	/** Tags of the consumers running now, to cancel them when the listener stops. */
+	private final List<String> consumerTags = new CopyOnWriteArrayList<>();
 
 	private final ScheduledFuture<?> idleSweep;
 
@@ -320,8 +324,6 @@ final class AmqpServiceListener implements Listener {
 			}
 		}
 	}
-
-	private final List<String> consumerTags = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private final class InboundConsumer extends DefaultConsumer {
 

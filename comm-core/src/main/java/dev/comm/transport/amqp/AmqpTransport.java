@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 
@@ -35,6 +37,13 @@ public class AmqpTransport implements Transport {
 	private final Set<AmqpServiceListener> listeners = ConcurrentHashMap.newKeySet();
 
 	private final ScheduledThreadPoolExecutor scheduler;
+
+	/** Connecting blocks on the network, for up to the connect timeout each. */
+	private final ExecutorService connecting = Executors.newCachedThreadPool((runnable) -> {
+		Thread thread = new Thread(runnable, "comm-amqp-connect");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	public AmqpTransport() {
 		this(DEFAULT_PREFETCH);
@@ -76,11 +85,11 @@ public class AmqpTransport implements Transport {
 		}
 		AmqpBroker broker = broker(address, settings);
 		// opening a channel blocks on the network: not on the caller's thread
-		return CompletableFuture.supplyAsync(() -> {
+		return CompletableFuture.<Connection>supplyAsync(() -> {
 			AmqpClientConnection connection = new AmqpClientConnection(broker, service, broadcast, address.toString());
 			connection.open();
 			return connection;
-		}, this.scheduler);
+		}, this.connecting);
 	}
 
 	@Override
@@ -137,6 +146,7 @@ public class AmqpTransport implements Transport {
 		this.brokers.values().forEach(AmqpBroker::close);
 		this.brokers.clear();
 		this.scheduler.shutdownNow();
+		this.connecting.shutdownNow();
 	}
 
 	@Override

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -74,6 +77,24 @@ class AmqpScaleOutIntegrationTests {
 		instances.forEach((instance) -> assertThat(instance.served).as("served by %s", instance.name).isNotEmpty());
 	}
 
+	@Test
+	void broadcastThrowReachesEveryLiveInstance() throws Exception {
+		List<Instance> instances = List.of(new Instance("a"), new Instance("b"), new Instance("c"));
+		for (Instance instance : instances) {
+			node(CommTestNode.builder().clientId("instance-" + instance.name).handlers(instance))
+				.listen(RabbitBroker.uri(this.service));
+		}
+		CommClient all = node(CommTestNode.builder().clientId("announcer"))
+			.connect(RabbitBroker.uri(this.service) + "&broadcast=true", Duration.ofSeconds(30));
+
+		all.send("reload", "prices");
+
+		for (Instance instance : instances) {
+			assertThat(instance.reloads.poll(10, TimeUnit.SECONDS)).as("reload at %s", instance.name)
+				.isEqualTo("prices");
+		}
+	}
+
 	private CommTestNode node(CommTestNode.Builder builder) {
 		CommTestNode node = builder.build();
 		this.nodes.add(node);
@@ -86,8 +107,15 @@ class AmqpScaleOutIntegrationTests {
 
 		final Queue<Integer> served = new ConcurrentLinkedQueue<>();
 
+		final BlockingQueue<String> reloads = new LinkedBlockingQueue<>();
+
 		Instance(String name) {
 			this.name = name;
+		}
+
+		@CommHandler("reload")
+		void reload(String what) {
+			this.reloads.add(what);
 		}
 
 		@CommHandler("work")
