@@ -118,6 +118,11 @@ final class AmqpServiceListener implements Listener {
 			opened.basicConsume(this.instanceQueue, false, new InboundConsumer(opened));
 		}
 		catch (IOException | RuntimeException ex) {
+			synchronized (this.lock) {
+				if (this.channel == opened) {
+					this.channel = null;
+				}
+			}
 			AmqpBroker.close(opened);
 			throw new CommConnectionLostException("Cannot consume for service '" + this.service + "' at "
 					+ this.broker.description() + ": " + AmqpBroker.rootMessage(ex), ex);
