@@ -72,6 +72,16 @@ class AmqpCrashIntegrationTests {
 			assertThat(doomedOutput.poll(30, TimeUnit.SECONDS)).as("message %s held", held).isEqualTo("HOLDING");
 		}
 
+		// the prefetch bounds what the instance holds; the rest waits in the queue (the
+		// requests were published without waiting for the broker, so wait for the count)
+		String expected = (2 * EACH - PREFETCH) + " " + PREFETCH;
+		String counts = queueCounts();
+		for (int attempt = 0; attempt < 20 && !counts.equals(expected); attempt++) {
+			Thread.sleep(250);
+			counts = queueCounts();
+		}
+		assertThat(counts).as("ready and unacknowledged messages").isEqualTo(expected);
+
 		Survivor survivor = new Survivor();
 		node(CommTestNode.builder().clientId("survivor-1").handlers(survivor)).listen(RabbitBroker.uri(this.service));
 		node(CommTestNode.builder().clientId("survivor-2").handlers(survivor)).listen(RabbitBroker.uri(this.service));
@@ -88,6 +98,22 @@ class AmqpCrashIntegrationTests {
 			Thread.sleep(20);
 		}
 		assertThat(survivor.audited).containsExactlyInAnyOrderElementsOf(IntStream.range(0, EACH).boxed().toList());
+	}
+
+	/**
+	 * The service queue's ready and unacknowledged message counts, as the broker reports
+	 * them.
+	 */
+	private String queueCounts() throws Exception {
+		String listing = RabbitBroker.rabbitmqctl("list_queues", "--quiet", "--no-table-headers", "name",
+				"messages_ready", "messages_unacknowledged");
+		String queue = "comm.service." + this.service;
+		return listing.lines()
+			.map(String::strip)
+			.filter((line) -> line.startsWith(queue + "\t") || line.startsWith(queue + " "))
+			.map((line) -> line.substring(queue.length()).strip().replaceAll("\\s+", " "))
+			.findFirst()
+			.orElse("no queue " + queue + " in " + listing);
 	}
 
 	private BlockingQueue<String> startDoomedInstance() throws Exception {
