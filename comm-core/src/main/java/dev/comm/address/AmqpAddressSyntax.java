@@ -99,7 +99,7 @@ final class AmqpAddressSyntax {
 			}
 			uri.append('@');
 		}
-		uri.append(address.hostAndPort()).append('/');
+		uri.append(address.authority()).append('/');
 		String vhost = (address.path() != null) ? address.path() : DEFAULT_VHOST;
 		if (!vhost.equals(DEFAULT_VHOST)) {
 			uri.append(encode(vhost));

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Where a comm peer listens or connects, written as a URI: {@code tcp://host:port},
- * {@code unix:///absolute/path.sock}, {@code inproc://name},
+ * {@code unix:///absolute/path.sock}, {@code inproc://name}, {@code ws://host:port/path}
+ * (or {@code ws:/path} for a listener mounted on the application's own HTTP server),
  * {@code amqp://user:pass@host:port/vhost?service=orders}. {@link #parse(String)} and
  * {@link #format()} round-trip, so an address can be handed to another process as a
  * string. {@link #toString()} is the same text with any password masked, so that logging
@@ -18,10 +19,11 @@ import java.util.Objects;
  *
  * @param scheme the lower-case scheme
  * @param host the host for network schemes (IPv6 without brackets) or the name for
- * {@code inproc}; {@code null} for {@code unix}
+ * {@code inproc}; {@code null} for {@code unix} and for a host-less {@code ws:/path}
  * @param port the port for network schemes, {@code -1} otherwise
- * @param path the socket path for {@code unix}, the virtual host for {@code amqp} and
- * {@code amqps}, {@code null} otherwise
+ * @param path the socket path for {@code unix}, the HTTP path for {@code ws} and
+ * {@code wss}, the virtual host for {@code amqp} and {@code amqps}, {@code null}
+ * otherwise
  * @param userInfo the decoded {@code user} or {@code user:password} of an {@code amqp}
  * address, {@code null} when there is none
  * @param parameters the decoded query parameters of an {@code amqp} address, in order;
@@ -34,7 +36,8 @@ public record CommAddress(String scheme, String host, int port, String path, Str
 	public static final String DEFAULT_SCHEME = "tcp";
 
 	/** The schemes whose address syntax comm understands. */
-	public static final List<String> KNOWN_SCHEMES = List.of("tcp", "tls", "unix", "inproc", "amqp", "amqps");
+	public static final List<String> KNOWN_SCHEMES = List.of("tcp", "tls", "unix", "inproc", "ws", "wss", "amqp",
+			"amqps");
 
 	private static final String SEPARATOR = "://";
 
@@ -67,6 +70,19 @@ public record CommAddress(String scheme, String host, int port, String path, Str
 	}
 
 	/**
+	 * A WebSocket address.
+	 * @param secure whether it is {@code wss}
+	 * @param host the host, or {@code null} for a listener on the application's own HTTP
+	 * server
+	 * @param port the port, {@code -1} when there is no host
+	 * @param path the HTTP path, starting with {@code /}
+	 * @return the address
+	 */
+	public static CommAddress ws(boolean secure, String host, int port, String path) {
+		return new CommAddress(secure ? "wss" : "ws", host, port, path);
+	}
+
+	/**
 	 * Parse an address URI.
 	 * @param uri the address, for example {@code tcp://[::1]:7070} or
 	 * {@code unix:///run/a.sock}
@@ -78,6 +94,10 @@ public record CommAddress(String scheme, String host, int port, String path, Str
 			throw new InvalidAddressException(uri, "an address is required, for example tcp://127.0.0.1:7070");
 		}
 		String text = uri.strip();
+		CommAddress hostless = WebSocketAddresses.parseHostless(uri, text);
+		if (hostless != null) {
+			return hostless;
+		}
 		int separator = text.indexOf(SEPARATOR);
 		String scheme = (separator < 0) ? DEFAULT_SCHEME : text.substring(0, separator).toLowerCase(Locale.ROOT);
 		String rest = (separator < 0) ? text : text.substring(separator + SEPARATOR.length());
@@ -85,6 +105,7 @@ public record CommAddress(String scheme, String host, int port, String path, Str
 			case "tcp", "tls" -> parseHostPort(uri, scheme, rest);
 			case "unix" -> parseUnix(uri, rest);
 			case "inproc" -> parseInproc(uri, rest);
+			case "ws", "wss" -> WebSocketAddresses.parse(uri, scheme, rest);
 			case "amqp", "amqps" -> AmqpAddressSyntax.parse(uri, scheme, rest);
 			default -> throw new InvalidAddressException(uri,
 					"unknown scheme '" + scheme + "'; known schemes are " + KNOWN_SCHEMES);
@@ -193,12 +214,18 @@ public record CommAddress(String scheme, String host, int port, String path, Str
 		return switch (this.scheme) {
 			case "unix" -> "unix://" + this.path;
 			case "inproc" -> "inproc://" + this.host;
+			case "ws", "wss" ->
+				(this.host != null) ? this.scheme + SEPARATOR + authority() + this.path : this.scheme + ":" + this.path;
 			case "amqp", "amqps" -> AmqpAddressSyntax.format(this, maskPassword);
-			default -> this.scheme + SEPARATOR + hostAndPort();
+			default -> this.scheme + SEPARATOR + authority();
 		};
 	}
 
-	String hostAndPort() {
+	/**
+	 * The host and port as a URI authority, an IPv6 host in brackets.
+	 * @return {@code host:port}
+	 */
+	String authority() {
 		return (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + this.port;
 	}
 

@@ -178,7 +178,7 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 		CompletableFuture<Point> madeWhileDown = comm.requestAsync("point.move", new Point(2, 2), Point.class);
 		assertThat(madeWhileDown).isNotDone();
 
-		this.server = serverNode(dev.comm.testing.CommTestNode.builder());
+		this.server = serverNode(nodeBuilder());
 		this.listener = this.server.listen(address);
 
 		assertThat(madeWhileDown).succeedsWithin(AWAIT).isEqualTo(new Point(3, 4));

@@ -1,7 +1,9 @@
 package dev.comm.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -164,7 +166,8 @@ public class CommProperties {
 
 		/**
 		 * Address to listen on, for example tcp://0.0.0.0:7070 or
-		 * unix:///run/app/comm.sock; port 0 binds a free port.
+		 * unix:///run/app/comm.sock; port 0 binds a free port. ws:/path mounts a
+		 * WebSocket listener at that path on the application's own HTTP server.
 		 */
 		private String uri;
 
@@ -173,6 +176,13 @@ public class CommProperties {
 		 * ?service= in the uri.
 		 */
 		private String service;
+
+		/**
+		 * Origins whose browser pages may open a ws listener, for example
+		 * https://app.example.com, or * for any. Empty allows only same-origin browser
+		 * connections; clients that send no Origin header are not affected.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>();
 
 		public String getUri() {
 			return this.uri;
@@ -188,6 +198,14 @@ public class CommProperties {
 
 		public void setService(String service) {
 			this.service = service;
+		}
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
 		}
 
 	}
@@ -319,6 +337,12 @@ public class CommProperties {
 		 */
 		private boolean amqp = true;
 
+		/**
+		 * Whether the WebSocket transport is available, when Spring WebSocket is on the
+		 * classpath.
+		 */
+		private boolean ws = true;
+
 		public boolean isTcp() {
 			return this.tcp;
 		}
@@ -349,6 +373,14 @@ public class CommProperties {
 
 		public void setAmqp(boolean amqp) {
 			this.amqp = amqp;
+		}
+
+		public boolean isWs() {
+			return this.ws;
+		}
+
+		public void setWs(boolean ws) {
+			this.ws = ws;
 		}
 
 	}
