@@ -75,6 +75,8 @@ final class AmqpServiceListener implements Listener {
 
 	private final ScheduledFuture<?> idleSweep;
 
+	private final Consumer<AmqpServiceListener> onStopped;
+
 	private final Object lock = new Object();
 
 	private Channel channel;
@@ -82,7 +84,8 @@ final class AmqpServiceListener implements Listener {
 	private boolean stopped;
 
 	AmqpServiceListener(AmqpBroker broker, CommAddress address, String service, int prefetch, int maxFrameSize,
-			Consumer<Connection> acceptor, ScheduledExecutorService scheduler) {
+			Consumer<Connection> acceptor, ScheduledExecutorService scheduler,
+			Consumer<AmqpServiceListener> onStopped) {
 		this.broker = broker;
 		this.address = address;
 		this.service = service;
@@ -90,6 +93,7 @@ final class AmqpServiceListener implements Listener {
 		this.maxFrameSize = maxFrameSize;
 		this.acceptor = acceptor;
 		this.scheduler = scheduler;
+		this.onStopped = onStopped;
 		this.instanceQueue = AmqpNames.instanceQueue(service);
 		this.idleSweep = scheduler.scheduleWithFixedDelay(this::closeIdleCallers, 1, 1, TimeUnit.MINUTES);
 	}
@@ -302,6 +306,7 @@ final class AmqpServiceListener implements Listener {
 			}
 		}
 		this.idleSweep.cancel(false);
+		this.onStopped.accept(this);
 		if (current != null) {
 			cancelConsumers(current);
 		}

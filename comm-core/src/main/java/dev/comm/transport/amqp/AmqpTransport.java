@@ -100,7 +100,7 @@ public class AmqpTransport implements Transport {
 					+ ": 'broadcast' is for connectors; every listener receives broadcasts");
 		}
 		AmqpServiceListener listener = new AmqpServiceListener(broker(address, settings), address, service,
-				this.prefetch, settings.maxFrameSize(), acceptor, this.scheduler);
+				this.prefetch, settings.maxFrameSize(), acceptor, this.scheduler, this.listeners::remove);
 		try {
 			listener.start();
 		}
