@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.comm.client.CommClient;
@@ -42,8 +42,8 @@ class AmqpCrashIntegrationTests {
 
 	private Process doomed;
 
-	@BeforeAll
-	static void requireBroker() {
+	@BeforeEach
+	void requireBroker() {
 		RabbitBroker.assumeAvailable();
 	}
 

@@ -16,7 +16,6 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,20 +38,18 @@ class AmqpPlainClientIntegrationTests {
 
 	private CommTestNode server;
 
-	@BeforeAll
-	static void requireBroker() {
-		RabbitBroker.assumeAvailable();
-	}
-
 	@BeforeEach
 	void listen() {
+		RabbitBroker.assumeAvailable();
 		this.server = CommTestNode.builder().clientId("plain-server").handlers(this.handlers).build();
 		this.server.listen(RabbitBroker.uri(this.service));
 	}
 
 	@AfterEach
 	void close() {
-		this.server.close();
+		if (this.server != null) {
+			this.server.close();
+		}
 		RabbitBroker.deleteServices(List.of(this.service));
 	}
 

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.comm.client.CommClient;
@@ -36,8 +36,8 @@ class AmqpScaleOutIntegrationTests {
 
 	private final List<CommTestNode> nodes = new ArrayList<>();
 
-	@BeforeAll
-	static void requireBroker() {
+	@BeforeEach
+	void requireBroker() {
 		RabbitBroker.assumeAvailable();
 	}
 
