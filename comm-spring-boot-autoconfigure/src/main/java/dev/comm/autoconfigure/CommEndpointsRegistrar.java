@@ -76,10 +76,15 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 	 */
 	private static CommAddress address(String prefix, String uri, String service) {
 		CommAddress address = CommAddress.parse(uri);
+		boolean amqp = address.scheme().startsWith("amqp");
 		if (!StringUtils.hasText(service)) {
+			if (amqp && address.parameter("service") == null) {
+				throw new IllegalStateException(prefix + " needs a service for its amqp address: set " + prefix
+						+ ".service or add ?service=<name> to the uri");
+			}
 			return address;
 		}
-		if (!address.scheme().startsWith("amqp")) {
+		if (!amqp) {
 			throw new IllegalStateException(prefix + ".service applies to amqp addresses only, not to " + address);
 		}
 		String inUri = address.parameter("service");

@@ -89,6 +89,17 @@ class CommAmqpAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void amqpEndpointWithoutAServiceFailsNamingTheProperty() {
+		this.runner.withPropertyValues("comm.listeners.bus.uri=amqp://u:secret@broker.invalid/").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("comm.listeners.bus.service")
+				.hasMessageContaining("?service=")
+				.hasMessageNotContaining("secret");
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserTransport {
 
