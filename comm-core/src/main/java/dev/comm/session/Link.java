@@ -306,7 +306,7 @@ public final class Link implements FrameReceiver {
 			}
 			return;
 		}
-		this.inbound.accept(metadata, message.payload());
+		this.inbound.accept(message);
 	}
 
 	@Override

@@ -34,6 +34,7 @@ import dev.comm.session.LinkSettings;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportRegistry;
 import dev.comm.transport.TransportSettings;
+import dev.comm.transport.amqp.AmqpTransport;
 import dev.comm.transport.inproc.InprocTransport;
 import dev.comm.transport.stream.NettyEventLoops;
 import dev.comm.transport.tcp.TcpTransport;
@@ -76,8 +77,8 @@ public final class CommTestNode implements AutoCloseable {
 		this.resumeWindow = builder.resumeWindow;
 		this.maxQueued = builder.maxQueued;
 		this.scheduler.setRemoveOnCancelPolicy(true);
-		List<Transport> transports = new ArrayList<>(
-				List.of(new TcpTransport(this.loops), new UnixSocketTransport(this.loops), new InprocTransport()));
+		List<Transport> transports = new ArrayList<>(List.of(new TcpTransport(this.loops),
+				new UnixSocketTransport(this.loops), new InprocTransport(), new AmqpTransport(builder.amqpPrefetch)));
 		builder.transports.forEach((transport) -> transports.add(transport.get()));
 		this.transports = new TransportRegistry(transports);
 		this.support = new ClientSupport(new JacksonPayloadCodec(), this.handlerThreads, this.scheduler);
@@ -229,6 +230,8 @@ public final class CommTestNode implements AutoCloseable {
 
 		private int maxQueued = 100;
 
+		private int amqpPrefetch = AmqpTransport.DEFAULT_PREFETCH;
+
 		public Builder handlers(Object... beans) {
 			this.handlers.addAll(List.of(beans));
 			return this;
@@ -284,6 +287,11 @@ public final class CommTestNode implements AutoCloseable {
 		public Builder sessions(Duration resumeWindow, int maxQueued) {
 			this.resumeWindow = resumeWindow;
 			this.maxQueued = maxQueued;
+			return this;
+		}
+
+		public Builder amqpPrefetch(int amqpPrefetch) {
+			this.amqpPrefetch = amqpPrefetch;
 			return this;
 		}
 

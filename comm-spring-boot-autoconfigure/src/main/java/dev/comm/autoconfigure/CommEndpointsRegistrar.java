@@ -15,6 +15,7 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.StringUtils;
 
 import dev.comm.address.CommAddress;
 import dev.comm.client.Backoff;
@@ -64,7 +65,9 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 			.orElseGet(CommProperties::new);
 		properties.getListeners().forEach((name, listener) -> {
 			String uri = requireUri("comm.listeners." + name + ".uri", listener.getUri());
-			register(registry, CommEndpointNames.listener(name), CommListener.class, () -> listener(name, uri));
+			String service = listener.getService();
+			register(registry, CommEndpointNames.listener(name), CommListener.class,
+					() -> listener(name, address("comm.listeners." + name, uri, service)));
 			register(registry, CommEndpointNames.peers(name), CommPool.class,
 					() -> pool(name, () -> peersOf(name), new RandomStrategy(), null));
 		});
@@ -77,7 +80,8 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 				String uri = requireUri("comm.connectors." + name + ".uris[" + i + "]", uris.get(i));
 				String connectorName = CommEndpointNames.connectorName(name, i, uris.size());
 				register(registry, CommEndpointNames.connector(name, i, uris.size()), Connector.class,
-						() -> connector(connectorName, uri, connector.getReconnect()));
+						() -> connector(connectorName, address("comm.connectors." + name, uri, connector.getService()),
+								connector.getReconnect()));
 			}
 			register(registry, CommEndpointNames.pool(name), CommPool.class, () -> {
 				List<PoolMember> members = new ArrayList<>();
@@ -109,8 +113,32 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		return uri;
 	}
 
-	private CommListener listener(String name, String uri) {
+	/**
+	 * The endpoint's address, with its {@code service} property folded into an amqp
+	 * address as the {@code service} parameter.
+	 */
+	private static CommAddress address(String prefix, String uri, String service) {
 		CommAddress address = CommAddress.parse(uri);
+		boolean amqp = address.scheme().startsWith("amqp");
+		if (!StringUtils.hasText(service)) {
+			if (amqp && address.parameter("service") == null) {
+				throw new IllegalStateException(prefix + " needs a service for its amqp address: set " + prefix
+						+ ".service or add ?service=<name> to the uri");
+			}
+			return address;
+		}
+		if (!amqp) {
+			throw new IllegalStateException(prefix + ".service applies to amqp addresses only, not to " + address);
+		}
+		String inUri = address.parameter("service");
+		if (inUri != null && !inUri.equals(service)) {
+			throw new IllegalStateException(prefix + ".service is '" + service + "' but the uri names service '" + inUri
+					+ "'; set it in one place");
+		}
+		return address.withParameter("service", service);
+	}
+
+	private CommListener listener(String name, CommAddress address) {
 		if (address.scheme().startsWith("ws")) {
 			checkWebSocketListener("comm.listeners." + name + ".uri", address);
 		}
@@ -156,8 +184,7 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		return new PoolTarget(name, members, strategy, this.beanFactory.getBean(ClientSupport.class), effective);
 	}
 
-	private Connector connector(String name, String uri, CommProperties.Reconnect reconnect) {
-		CommAddress address = CommAddress.parse(uri);
+	private Connector connector(String name, CommAddress address, CommProperties.Reconnect reconnect) {
 		return new Connector(name, address, transports().forScheme(address.scheme()),
 				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class),
 				new Backoff(reconnect.getInitialDelay(), reconnect.getMaxDelay(), reconnect.getMultiplier()));

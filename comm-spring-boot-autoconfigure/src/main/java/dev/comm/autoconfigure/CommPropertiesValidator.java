@@ -20,6 +20,7 @@ final class CommPropertiesValidator {
 		notNegative("comm.shutdown-grace-period", properties.getShutdownGracePeriod());
 		notNegative("comm.sessions.resume-window", properties.getSessions().getResumeWindow());
 		positive("comm.sessions.max-queued", properties.getSessions().getMaxQueued());
+		positive("comm.amqp.prefetch", properties.getAmqp().getPrefetch());
 		properties.getConnectors().forEach((name, connector) -> {
 			String prefix = "comm.connectors." + name;
 			if (connector.getRequestTimeout() != null) {
