@@ -24,8 +24,11 @@ public interface Connection {
 	/**
 	 * Queue a frame for sending.
 	 * @param frame the frame
-	 * @return completes when the frame was handed to the operating system (or the peer,
-	 * in process), exceptionally when the connection is closed
+	 * @return completes when the frame is accepted for sending: at once while the
+	 * connection can take more, later when its outbound buffer is full and must drain
+	 * first; exceptionally when the connection is closed. A frame that then fails to go
+	 * out closes the connection, which the receiver hears through
+	 * {@link FrameReceiver#closed(Throwable)}
 	 */
 	CompletableFuture<Void> send(Frame frame);
 
