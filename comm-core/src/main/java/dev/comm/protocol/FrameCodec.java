@@ -122,6 +122,10 @@ public final class FrameCodec {
 	}
 
 	static byte[] encodeMetadata(Metadata metadata) {
+		byte[] common = MetadataJson.encode(metadata);
+		if (common != null) {
+			return common;
+		}
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("id", metadata.id());
 		fields.put("type", metadata.type());
@@ -176,6 +180,10 @@ public final class FrameCodec {
 
 	@SuppressWarnings("unchecked")
 	private static Metadata decodeMetadata(byte[] bytes, int offset, int length) {
+		Metadata common = MetadataJson.decode(bytes, offset, length);
+		if (common != null) {
+			return common;
+		}
 		Map<String, Object> fields;
 		try {
 			fields = JSON.readValue(bytes, offset, length, LinkedHashMap.class);
