@@ -7,7 +7,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.time.Duration;
 
 import org.springframework.boot.system.ApplicationHome;
 
@@ -23,16 +25,15 @@ public final class BenchmarkMain {
 	public static void main(String[] args) throws Exception {
 		BenchmarkOptions options = BenchmarkOptions.parse(args);
 		System.out.println("Payload: " + Quote.sampleSize() + " bytes of JSON; " + options);
-		List<Result> results = new ArrayList<>();
-		try (CommSubjects comm = new CommSubjects()) {
-			for (Subject subject : comm.subjects()) {
-				measure(subject, options, results);
-			}
+		List<Result> results;
+		try (CommSubjects comm = new CommSubjects(); Subjects subjects = new Subjects()) {
+			comm.subjects().forEach(subjects::add);
+			subjects.add(new SpringRSocketSubject());
+			subjects.add(new RawRSocketSubject());
+			subjects.add(new GrpcSubject());
+			subjects.add(new NettyEchoSubject());
+			results = measure(subjects.cases(options), options);
 		}
-		measure(SpringRSocketSubject::new, options, results);
-		measure(RawRSocketSubject::new, options, results);
-		measure(GrpcSubject::new, options, results);
-		measure(NettyEchoSubject::new, options, results);
 		String report = String.join("\n", ResultTable.header(options)) + "\n\n" + new ResultTable(results).render();
 		System.out.println();
 		System.out.println(report);
@@ -42,42 +43,40 @@ public final class BenchmarkMain {
 		System.exit(0);
 	}
 
-	private static void measure(Callable<Subject> factory, BenchmarkOptions options, List<Result> results)
-			throws Exception {
-		try (Subject subject = factory.call()) {
-			measure(subject, options, results);
-		}
-	}
-
-	private static void measure(Subject subject, BenchmarkOptions options, List<Result> results) {
-		if (!options.includes(subject.name())) {
-			return;
-		}
+	/**
+	 * Warm every case up, then measure in rounds, one iteration of every case per round:
+	 * the machine's load changes over a run (it is often shared), and interleaving
+	 * spreads those changes over all cases instead of favouring whichever ran in a quiet
+	 * minute, so the ratios of one run stay fair.
+	 */
+	private static List<Result> measure(List<Case> cases, BenchmarkOptions options) {
 		RequestDriver requests = new RequestDriver();
 		ThrowDriver throwsDriver = new ThrowDriver();
-		for (Shape shape : Shape.values()) {
-			if (!subject.shapes().contains(shape)) {
-				continue;
-			}
-			System.out.printf("%-16s %-26s", subject.name(), shape.label());
-			run(subject, shape, options.warmup(), requests, throwsDriver);
-			List<Sample> samples = new ArrayList<>();
-			for (int i = 0; i < options.iterations(); i++) {
-				Sample sample = run(subject, shape, options.duration(), requests, throwsDriver);
-				samples.add(sample);
-				System.out.printf(" %,.0f/s", sample.opsPerSecond());
-			}
-			System.out.println();
-			results.add(new Result(subject.name(), subject.family(), shape, samples));
+		for (Case each : cases) {
+			System.out.printf("warm-up %s, %s%n", each.subject().name(), each.shape().label());
+			run(each, options.warmup(), requests, throwsDriver);
 		}
+		Map<Case, List<Sample>> samples = new LinkedHashMap<>();
+		for (int round = 1; round <= options.iterations(); round++) {
+			System.out.printf("round %d of %d%n", round, options.iterations());
+			for (Case each : cases) {
+				Sample sample = run(each, options.duration(), requests, throwsDriver);
+				samples.computeIfAbsent(each, (key) -> new ArrayList<>()).add(sample);
+				System.out.printf("  %-16s %-26s %,12.0f/s%n", each.subject().name(), each.shape().label(),
+						sample.opsPerSecond());
+			}
+		}
+		List<Result> results = new ArrayList<>();
+		samples.forEach((each, measured) -> results
+			.add(new Result(each.subject().name(), each.subject().family(), each.shape(), measured)));
+		return results;
 	}
 
-	private static Sample run(Subject subject, Shape shape, java.time.Duration duration, RequestDriver requests,
-			ThrowDriver throwsDriver) {
-		return switch (shape) {
-			case LATENCY -> requests.run(subject, 1, duration);
-			case THROUGHPUT -> requests.run(subject, Shape.OUTSTANDING, duration);
-			case THROWS -> throwsDriver.run(subject, duration);
+	private static Sample run(Case each, Duration duration, RequestDriver requests, ThrowDriver throwsDriver) {
+		return switch (each.shape()) {
+			case LATENCY -> requests.run(each.subject(), 1, duration);
+			case THROUGHPUT -> requests.run(each.subject(), Shape.OUTSTANDING, duration);
+			case THROWS -> throwsDriver.run(each.subject(), duration);
 		};
 	}
 
