@@ -6,15 +6,18 @@ import java.util.Objects;
 
 /**
  * Where a comm peer listens or connects, written as a URI: {@code tcp://host:port},
- * {@code unix:///absolute/path.sock}, {@code inproc://name}. {@link #parse(String)} and
- * {@link #toString()} round-trip, so an address can be handed to another process as a
- * string. A string without a scheme is a TCP address ({@code 127.0.0.1:7070}).
+ * {@code unix:///absolute/path.sock}, {@code inproc://name}, {@code ws://host:port/path}
+ * (or {@code ws:/path} for a listener mounted on the application's own HTTP server).
+ * {@link #parse(String)} and {@link #toString()} round-trip, so an address can be handed
+ * to another process as a string. A string without a scheme is a TCP address
+ * ({@code 127.0.0.1:7070}).
  *
  * @param scheme the lower-case scheme
  * @param host the host for network schemes (IPv6 without brackets) or the name for
- * {@code inproc}; {@code null} for {@code unix}
+ * {@code inproc}; {@code null} for {@code unix} and for a host-less {@code ws:/path}
  * @param port the port for network schemes, {@code -1} otherwise
- * @param path the socket path for {@code unix}, {@code null} otherwise
+ * @param path the socket path for {@code unix}, the HTTP path for {@code ws} and
+ * {@code wss}, {@code null} otherwise
  */
 public record CommAddress(String scheme, String host, int port, String path) {
 
@@ -22,7 +25,7 @@ public record CommAddress(String scheme, String host, int port, String path) {
 	public static final String DEFAULT_SCHEME = "tcp";
 
 	/** The schemes whose address syntax comm understands. */
-	public static final List<String> KNOWN_SCHEMES = List.of("tcp", "tls", "unix", "inproc");
+	public static final List<String> KNOWN_SCHEMES = List.of("tcp", "tls", "unix", "inproc", "ws", "wss");
 
 	private static final String SEPARATOR = "://";
 
@@ -43,6 +46,19 @@ public record CommAddress(String scheme, String host, int port, String path) {
 	}
 
 	/**
+	 * A WebSocket address.
+	 * @param secure whether it is {@code wss}
+	 * @param host the host, or {@code null} for a listener on the application's own HTTP
+	 * server
+	 * @param port the port, {@code -1} when there is no host
+	 * @param path the HTTP path, starting with {@code /}
+	 * @return the address
+	 */
+	public static CommAddress ws(boolean secure, String host, int port, String path) {
+		return new CommAddress(secure ? "wss" : "ws", host, port, path);
+	}
+
+	/**
 	 * Parse an address URI.
 	 * @param uri the address, for example {@code tcp://[::1]:7070} or
 	 * {@code unix:///run/a.sock}
@@ -54,6 +70,10 @@ public record CommAddress(String scheme, String host, int port, String path) {
 			throw new InvalidAddressException(uri, "an address is required, for example tcp://127.0.0.1:7070");
 		}
 		String text = uri.strip();
+		CommAddress hostless = WebSocketAddresses.parseHostless(uri, text);
+		if (hostless != null) {
+			return hostless;
+		}
 		int separator = text.indexOf(SEPARATOR);
 		String scheme = (separator < 0) ? DEFAULT_SCHEME : text.substring(0, separator).toLowerCase(Locale.ROOT);
 		String rest = (separator < 0) ? text : text.substring(separator + SEPARATOR.length());
@@ -61,12 +81,13 @@ public record CommAddress(String scheme, String host, int port, String path) {
 			case "tcp", "tls" -> parseHostPort(uri, scheme, rest);
 			case "unix" -> parseUnix(uri, rest);
 			case "inproc" -> parseInproc(uri, rest);
+			case "ws", "wss" -> WebSocketAddresses.parse(uri, scheme, rest);
 			default -> throw new InvalidAddressException(uri,
 					"unknown scheme '" + scheme + "'; known schemes are " + KNOWN_SCHEMES);
 		};
 	}
 
-	private static CommAddress parseHostPort(String uri, String scheme, String rest) {
+	static CommAddress parseHostPort(String uri, String scheme, String rest) {
 		String host;
 		String portText;
 		if (rest.startsWith("[")) {
@@ -130,9 +151,14 @@ public record CommAddress(String scheme, String host, int port, String path) {
 		return switch (this.scheme) {
 			case "unix" -> "unix://" + this.path;
 			case "inproc" -> "inproc://" + this.host;
-			default -> this.scheme + SEPARATOR + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":"
-					+ this.port;
+			case "ws", "wss" ->
+				(this.host != null) ? this.scheme + SEPARATOR + authority() + this.path : this.scheme + ":" + this.path;
+			default -> this.scheme + SEPARATOR + authority();
 		};
+	}
+
+	private String authority() {
+		return (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + this.port;
 	}
 
 }

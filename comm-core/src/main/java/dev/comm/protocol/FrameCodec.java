@@ -83,7 +83,7 @@ public final class FrameCodec {
 			return bytes;
 		}
 		if (frame instanceof Refusal refusal) {
-			byte[] json = JSON.writeValueAsBytes(Map.of("reason", refusal.reason()));
+			byte[] json = encodeRefusalJson(refusal);
 			byte[] bytes = new byte[json.length + 1];
 			bytes[0] = REFUSAL_START;
 			System.arraycopy(json, 0, bytes, 1, json.length);
@@ -96,6 +96,16 @@ public final class FrameCodec {
 
 	public static byte[] encodeHelloJson(Hello hello) {
 		return JSON.writeValueAsBytes(hello.fields());
+	}
+
+	/**
+	 * Encode a refusal's JSON, without the stream's 0x04 marker: message-based transports
+	 * mark a refusal by how they carry it.
+	 * @param refusal the refusal
+	 * @return the JSON object {@code {"reason": ...}}
+	 */
+	public static byte[] encodeRefusalJson(Refusal refusal) {
+		return JSON.writeValueAsBytes(Map.of("reason", refusal.reason()));
 	}
 
 	private static byte[] encodeMessage(MessageFrame message, int headroom) {

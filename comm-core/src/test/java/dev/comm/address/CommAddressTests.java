@@ -75,7 +75,8 @@ class CommAddressTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "tcp://127.0.0.1:7070", "tcp://localhost:0", "tcp://[::1]:7070",
 			"tcp://[fe80::1%eth0]:65535", "tls://example.test:8443", "unix:///run/comm/orders.sock",
-			"unix:///tmp/with space.sock", "inproc://orders", "inproc://a.b-c_d" })
+			"unix:///tmp/with space.sock", "inproc://orders", "inproc://a.b-c_d", "ws://127.0.0.1:8080/comm",
+			"wss://example.test:443/a/b", "ws://[::1]:80/", "ws:/comm", "wss:/api/comm" })
 	void formattingAParsedAddressGivesTheSameString(String uri) {
 		CommAddress address = CommAddress.parse(uri);
 		assertThat(address).hasToString(uri);
@@ -92,7 +93,7 @@ class CommAddressTests {
 		assertThatExceptionOfType(InvalidAddressException.class).isThrownBy(() -> CommAddress.parse("udp://host:1"))
 			.withMessageContaining("'udp://host:1'")
 			.withMessageContaining("unknown scheme 'udp'")
-			.withMessageContaining("[tcp, tls, unix, inproc]");
+			.withMessageContaining("[tcp, tls, unix, inproc, ws, wss]");
 	}
 
 	@ParameterizedTest
@@ -160,6 +161,62 @@ class CommAddressTests {
 	void nullAddressIsRejectedLikeABlankOne() {
 		assertThatExceptionOfType(InvalidAddressException.class).isThrownBy(() -> CommAddress.parse(null))
 			.withMessageContaining("an address is required");
+	}
+
+	@Test
+	void webSocketAddressCarriesHostPortAndPath() {
+		CommAddress address = CommAddress.parse("ws://orders.internal:8080/comm/v1");
+		assertThat(address).isEqualTo(CommAddress.ws(false, "orders.internal", 8080, "/comm/v1"));
+		assertThat(CommAddress.parse("WSS://[::1]:8443/comm")).isEqualTo(CommAddress.ws(true, "::1", 8443, "/comm"));
+	}
+
+	@Test
+	void webSocketAddressWithoutPortUsesTheHttpDefaultAndFormatsItExplicitly() {
+		assertThat(CommAddress.parse("ws://example.test/comm")).hasToString("ws://example.test:80/comm");
+		assertThat(CommAddress.parse("wss://example.test/comm")).hasToString("wss://example.test:443/comm");
+		assertThat(CommAddress.parse("wss://[::1]/comm")).hasToString("wss://[::1]:443/comm");
+	}
+
+	@Test
+	void hostlessWebSocketAddressNamesOnlyAPathOnTheApplicationsServer() {
+		CommAddress address = CommAddress.parse(" ws:/comm ");
+		assertThat(address).isEqualTo(CommAddress.ws(false, null, -1, "/comm"));
+		assertThat(address.host()).isNull();
+		assertThat(address.port()).isEqualTo(-1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws://host:8080", "ws://host", "wss://[::1]:8443" })
+	void webSocketAddressWithoutPathIsRejectedWithAnExample(String uri) {
+		assertThatExceptionOfType(InvalidAddressException.class).isThrownBy(() -> CommAddress.parse(uri))
+			.withMessageContaining("needs a path");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws://host:80/comm?x=1", "ws://host:80/comm#top", "ws:/a//b", "ws:/a b" })
+	void webSocketPathWithQueryFragmentBlankOrEmptySegmentIsRejected(String uri) {
+		assertThatExceptionOfType(InvalidAddressException.class).isThrownBy(() -> CommAddress.parse(uri))
+			.withMessageContaining("a WebSocket path has no query");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws:///comm", "ws://:80/comm" })
+	void webSocketAddressWithSlashesButNoHostIsRejected(String uri) {
+		assertThatExceptionOfType(InvalidAddressException.class).isThrownBy(() -> CommAddress.parse(uri))
+			.withMessageContaining("host");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws://host:99999/comm", "ws://host:x/comm" })
+	void webSocketPortOutsideTheValidRangeIsRejected(String uri) {
+		assertThatExceptionOfType(InvalidAddressException.class).isThrownBy(() -> CommAddress.parse(uri))
+			.withMessageContaining("the port must be a number from 0 to 65535");
+	}
+
+	@Test
+	void webSocketIpv6HostWithoutBracketsIsRejected() {
+		assertThatExceptionOfType(InvalidAddressException.class).isThrownBy(() -> CommAddress.parse("ws://::1:80/comm"))
+			.withMessageContaining("brackets");
 	}
 
 }

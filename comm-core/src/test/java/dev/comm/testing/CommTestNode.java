@@ -65,8 +65,10 @@ public final class CommTestNode implements AutoCloseable {
 
 	private CommTestNode(Builder builder) {
 		this.scheduler.setRemoveOnCancelPolicy(true);
-		this.transports = new TransportRegistry(
+		List<Transport> transports = new ArrayList<>(
 				List.of(new TcpTransport(this.loops), new UnixSocketTransport(this.loops), new InprocTransport()));
+		builder.transports.forEach((transport) -> transports.add(transport.get()));
+		this.transports = new TransportRegistry(transports);
 		this.support = new ClientSupport(new JacksonPayloadCodec(), this.handlerThreads, this.scheduler);
 		this.dispatcher = new RouteDispatcher(this.routes, this.support, builder.requestTimeout);
 		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5));
@@ -168,6 +170,8 @@ public final class CommTestNode implements AutoCloseable {
 
 		private final List<Object> handlers = new ArrayList<>();
 
+		private final List<java.util.function.Supplier<Transport>> transports = new ArrayList<>();
+
 		private String clientId = "test-client";
 
 		private int maxFrameSize = 1024 * 1024;
@@ -182,6 +186,16 @@ public final class CommTestNode implements AutoCloseable {
 
 		public Builder handlers(Object... beans) {
 			this.handlers.addAll(List.of(beans));
+			return this;
+		}
+
+		/**
+		 * Add a transport besides tcp, unix and inproc.
+		 * @param transport makes the node's own instance, which the node closes
+		 * @return this builder
+		 */
+		public Builder transport(java.util.function.Supplier<Transport> transport) {
+			this.transports.add(transport);
 			return this;
 		}
 

@@ -94,9 +94,17 @@ abstract class AbstractTransportContractTests {
 	 */
 	protected abstract RawPeer openRawPeer(CommAddress address) throws Exception;
 
+	/**
+	 * A builder for the test's nodes, with whatever the transport under test needs.
+	 * @return a node builder
+	 */
+	protected CommTestNode.Builder nodeBuilder() {
+		return CommTestNode.builder();
+	}
+
 	@BeforeEach
 	void startServer() {
-		this.server = serverNode(CommTestNode.builder());
+		this.server = serverNode(nodeBuilder());
 		this.listener = this.server.listen(newListenUri());
 	}
 
@@ -228,7 +236,7 @@ abstract class AbstractTransportContractTests {
 		CompletableFuture<Point> madeWhileDown = comm.requestAsync("point.move", new Point(2, 2), Point.class);
 		assertThat(madeWhileDown).isNotDone();
 
-		this.server = serverNode(CommTestNode.builder());
+		this.server = serverNode(nodeBuilder());
 		this.listener = this.server.listen(address);
 
 		assertThat(madeWhileDown).succeedsWithin(AWAIT).isEqualTo(new Point(3, 4));
@@ -237,7 +245,7 @@ abstract class AbstractTransportContractTests {
 
 	@Test
 	void connectionThatNeverSaysHelloIsClosedAfterTheHandshakeTimeout() throws Exception {
-		CommTestNode strict = serverNode(CommTestNode.builder().handshakeTimeout(Duration.ofMillis(200)));
+		CommTestNode strict = serverNode(nodeBuilder().handshakeTimeout(Duration.ofMillis(200)));
 		CommListener strictListener = strict.listen(newListenUri());
 		try (RawPeer raw = openRawPeer(strictListener.getAddress())) {
 			// the listener speaks first, then waits for a hello that never comes
@@ -404,8 +412,7 @@ abstract class AbstractTransportContractTests {
 	}
 
 	private CommTestNode clientNode(Object... handlers) {
-		return track(CommTestNode.builder()
-			.clientId("contract-client-" + clientIds.incrementAndGet())
+		return track(nodeBuilder().clientId("contract-client-" + clientIds.incrementAndGet())
 			.maxFrameSize(MAX_FRAME_SIZE)
 			.handlers(handlers)
 			.build());

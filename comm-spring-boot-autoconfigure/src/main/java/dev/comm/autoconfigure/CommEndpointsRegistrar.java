@@ -70,6 +70,9 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 
 	private CommListener listener(String name, String uri) {
 		CommAddress address = CommAddress.parse(uri);
+		if (address.scheme().startsWith("ws")) {
+			checkWebSocketListener("comm.listeners." + name + ".uri", address);
+		}
 		return new CommListener(name, address, transports().forScheme(address.scheme()),
 				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class));
 	}
@@ -79,6 +82,24 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		return new Connector(name, address, transports().forScheme(address.scheme()),
 				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class),
 				new Backoff(reconnect.getInitialDelay(), reconnect.getMaxDelay(), reconnect.getMultiplier()));
+	}
+
+	/**
+	 * A ws listener mounts on the application's servlet web server, so it needs both
+	 * Spring WebSocket and that server; say which is missing rather than leave it to a
+	 * generic "no transport" later.
+	 */
+	private void checkWebSocketListener(String property, CommAddress address) {
+		if (!transports().schemes().contains(address.scheme())) {
+			throw new IllegalStateException(property + " is the WebSocket listener " + address
+					+ ", but the ws transport is not available: it needs Spring WebSocket on the classpath"
+					+ " (spring-websocket with spring-boot-starter-webmvc) and comm.transports.ws left on");
+		}
+		if (this.beanFactory.getBeanProvider(dev.comm.transport.ws.WebSocketMounts.class).getIfAvailable() == null) {
+			throw new IllegalStateException(property + " is the WebSocket listener " + address
+					+ ", which is mounted on the application's servlet web server, but this application runs none;"
+					+ " make it a servlet web application (spring-boot-starter-webmvc) or listen on tcp:// instead");
+		}
 	}
 
 	private TransportRegistry transports() {

@@ -73,12 +73,16 @@ public class CommLifecycle implements SmartLifecycle {
 	}
 
 	/**
-	 * Start after ordinary beans and stop before them, like the embedded web server, so
-	 * that handlers can use every other bean while messages flow.
+	 * Start after ordinary beans and stop before them, so that handlers can use every
+	 * other bean while messages flow; and start after the embedded web server (phase
+	 * {@code DEFAULT_PHASE - 2048}), so that a ws listener mounted on it knows the
+	 * server's port when its address is published. On the way down, the web server's
+	 * graceful shutdown ({@code DEFAULT_PHASE - 1024}) stops new upgrades first, then the
+	 * listeners drain, then the server stops.
 	 */
 	@Override
 	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 2048;
+		return SmartLifecycle.DEFAULT_PHASE - 1536;
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.comm.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -155,9 +157,17 @@ public class CommProperties {
 
 		/**
 		 * Address to listen on, for example tcp://0.0.0.0:7070 or
-		 * unix:///run/app/comm.sock; port 0 binds a free port.
+		 * unix:///run/app/comm.sock; port 0 binds a free port. ws:/path mounts a
+		 * WebSocket listener at that path on the application's own HTTP server.
 		 */
 		private String uri;
+
+		/**
+		 * Origins whose browser pages may open a ws listener, for example
+		 * https://app.example.com, or * for any. Empty allows only same-origin browser
+		 * connections; clients that send no Origin header are not affected.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>();
 
 		public String getUri() {
 			return this.uri;
@@ -165,6 +175,14 @@ public class CommProperties {
 
 		public void setUri(String uri) {
 			this.uri = uri;
+		}
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
 		}
 
 	}
@@ -278,6 +296,12 @@ public class CommProperties {
 		 */
 		private boolean inproc = true;
 
+		/**
+		 * Whether the WebSocket transport is available, when Spring WebSocket is on the
+		 * classpath.
+		 */
+		private boolean ws = true;
+
 		public boolean isTcp() {
 			return this.tcp;
 		}
@@ -300,6 +324,14 @@ public class CommProperties {
 
 		public void setInproc(boolean inproc) {
 			this.inproc = inproc;
+		}
+
+		public boolean isWs() {
+			return this.ws;
+		}
+
+		public void setWs(boolean ws) {
+			this.ws = ws;
 		}
 
 	}

@@ -38,7 +38,7 @@ class CommAutoConfigurationTests {
 		this.runner.withPropertyValues("spring.application.name=orders").run((context) -> {
 			assertThat(context).hasSingleBean(CommClient.class).hasSingleBean(RouteTable.class);
 			assertThat(context.getBean(TransportRegistry.class).schemes()).containsExactlyInAnyOrder("tcp", "unix",
-					"inproc");
+					"inproc", "ws", "wss");
 			LinkSettings settings = context.getBean(LinkSettings.class);
 			assertThat(settings.clientId()).isEqualTo("orders");
 			assertThat(settings.maxFrameSize()).isEqualTo(16 * 1024 * 1024);
@@ -121,7 +121,8 @@ class CommAutoConfigurationTests {
 	void switchingATransportOffRemovesItsScheme() {
 		this.runner.withPropertyValues("comm.transports.tcp=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(TcpTransport.class);
-			assertThat(context.getBean(TransportRegistry.class).schemes()).containsExactlyInAnyOrder("unix", "inproc");
+			assertThat(context.getBean(TransportRegistry.class).schemes()).containsExactlyInAnyOrder("unix", "inproc",
+					"ws", "wss");
 		});
 	}
 
@@ -151,7 +152,7 @@ class CommAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 				.hasMessageContaining("smtp://billing:25")
-				.hasMessageContaining("[tcp, tls, unix, inproc]");
+				.hasMessageContaining("[tcp, tls, unix, inproc, ws, wss]");
 		});
 	}
 
