@@ -51,7 +51,14 @@ class OutboundQueueIntegrationTests {
 				}
 				// the kernel takes a few megabytes before the silence shows
 				assertThat(accepted).isLessThan(MAX_FRAMES);
+				// close() writes what is queued first, on the event loop: wait for it,
+				// bounded
 				connection.close();
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+				while (connection.isOpen() && System.nanoTime() < deadline) {
+					Thread.sleep(10);
+				}
+				assertThat(connection.isOpen()).isFalse();
 				assertThatExceptionOfType(ExecutionException.class)
 					.isThrownBy(() -> connection.send(frame).get(10, TimeUnit.SECONDS));
 			}
