@@ -42,7 +42,11 @@ public final class FrameCodec {
 	/** Bytes of the length prefix on stream transports. */
 	public static final int LENGTH_PREFIX = 4;
 
-	private static final int META_END_SIZE = 4;
+	/**
+	 * Bytes of a message body's metadata-end offset, the u32 after the frame code that
+	 * counts itself and the metadata.
+	 */
+	public static final int META_END_SIZE = 4;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -186,6 +190,18 @@ public final class FrameCodec {
 		byte[] payload = new byte[offset + length - payloadStart];
 		System.arraycopy(body, payloadStart, payload, 0, payload.length);
 		return new MessageFrame(metadata, payload);
+	}
+
+	/**
+	 * Decode a message frame whose parts a stream decoder has already cut apart, so that
+	 * the payload is not copied out of a whole-body buffer a second time.
+	 * @param metadataJson the metadata's JSON bytes
+	 * @param payload the payload, used as it is
+	 * @return the frame
+	 * @throws ProtocolException if the metadata is malformed
+	 */
+	public static MessageFrame decodeMessage(byte[] metadataJson, byte[] payload) {
+		return new MessageFrame(decodeMetadata(metadataJson, 0, metadataJson.length), payload);
 	}
 
 	@SuppressWarnings("unchecked")
