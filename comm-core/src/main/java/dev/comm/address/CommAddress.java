@@ -1,15 +1,20 @@
 package dev.comm.address;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Where a comm peer listens or connects, written as a URI: {@code tcp://host:port},
  * {@code unix:///absolute/path.sock}, {@code inproc://name}, {@code ws://host:port/path}
- * (or {@code ws:/path} for a listener mounted on the application's own HTTP server).
- * {@link #parse(String)} and {@link #toString()} round-trip, so an address can be handed
- * to another process as a string. A string without a scheme is a TCP address
+ * (or {@code ws:/path} for a listener mounted on the application's own HTTP server),
+ * {@code amqp://user:pass@host:port/vhost?service=orders}. {@link #parse(String)} and
+ * {@link #format()} round-trip, so an address can be handed to another process as a
+ * string. {@link #toString()} is the same text with any password masked, so that logging
+ * an address never leaks a secret. A string without a scheme is a TCP address
  * ({@code 127.0.0.1:7070}).
  *
  * @param scheme the lower-case scheme
@@ -17,20 +22,39 @@ import java.util.Objects;
  * {@code inproc}; {@code null} for {@code unix} and for a host-less {@code ws:/path}
  * @param port the port for network schemes, {@code -1} otherwise
  * @param path the socket path for {@code unix}, the HTTP path for {@code ws} and
- * {@code wss}, {@code null} otherwise
+ * {@code wss}, the virtual host for {@code amqp} and {@code amqps}, {@code null}
+ * otherwise
+ * @param userInfo the decoded {@code user} or {@code user:password} of an {@code amqp}
+ * address, {@code null} when there is none
+ * @param parameters the decoded query parameters of an {@code amqp} address, in order;
+ * empty for other schemes
  */
-public record CommAddress(String scheme, String host, int port, String path) {
+public record CommAddress(String scheme, String host, int port, String path, String userInfo,
+		Map<String, String> parameters) {
 
 	/** The scheme assumed when an address has none. */
 	public static final String DEFAULT_SCHEME = "tcp";
 
 	/** The schemes whose address syntax comm understands. */
-	public static final List<String> KNOWN_SCHEMES = List.of("tcp", "tls", "unix", "inproc", "ws", "wss");
+	public static final List<String> KNOWN_SCHEMES = List.of("tcp", "tls", "unix", "inproc", "ws", "wss", "amqp",
+			"amqps");
 
 	private static final String SEPARATOR = "://";
 
 	public CommAddress {
 		Objects.requireNonNull(scheme, "scheme");
+		parameters = (parameters != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(parameters)) : Map.of();
+	}
+
+	/**
+	 * An address without user info or parameters.
+	 * @param scheme the lower-case scheme
+	 * @param host the host or name
+	 * @param port the port, {@code -1} when none
+	 * @param path the path, or {@code null}
+	 */
+	public CommAddress(String scheme, String host, int port, String path) {
+		this(scheme, host, port, path, null, Map.of());
 	}
 
 	public static CommAddress tcp(String host, int port) {
@@ -82,6 +106,7 @@ public record CommAddress(String scheme, String host, int port, String path) {
 			case "unix" -> parseUnix(uri, rest);
 			case "inproc" -> parseInproc(uri, rest);
 			case "ws", "wss" -> WebSocketAddresses.parse(uri, scheme, rest);
+			case "amqp", "amqps" -> AmqpAddressSyntax.parse(uri, scheme, rest);
 			default -> throw new InvalidAddressException(uri,
 					"unknown scheme '" + scheme + "'; known schemes are " + KNOWN_SCHEMES);
 		};
@@ -146,18 +171,61 @@ public record CommAddress(String scheme, String host, int port, String path) {
 		return inproc(rest);
 	}
 
+	/**
+	 * A query parameter of the address.
+	 * @param name the parameter name
+	 * @return its value, or {@code null} when the address has none
+	 */
+	public String parameter(String name) {
+		return this.parameters.get(name);
+	}
+
+	/**
+	 * A copy of this address with one query parameter set.
+	 * @param name the parameter name
+	 * @param value its value
+	 * @return the new address
+	 */
+	public CommAddress withParameter(String name, String value) {
+		Map<String, String> changed = new LinkedHashMap<>(this.parameters);
+		changed.put(name, value);
+		return new CommAddress(this.scheme, this.host, this.port, this.path, this.userInfo, changed);
+	}
+
+	/**
+	 * The full address, password included, in the form {@link #parse(String)} reads back.
+	 * Hand this to another process; log {@link #toString()} instead.
+	 * @return the address URI
+	 */
+	public String format() {
+		return format(false);
+	}
+
+	/**
+	 * The address with any password replaced by {@code ****}: safe to log.
+	 * @return the address URI without secrets
+	 */
 	@Override
 	public String toString() {
+		return format(true);
+	}
+
+	private String format(boolean maskPassword) {
 		return switch (this.scheme) {
 			case "unix" -> "unix://" + this.path;
 			case "inproc" -> "inproc://" + this.host;
 			case "ws", "wss" ->
 				(this.host != null) ? this.scheme + SEPARATOR + authority() + this.path : this.scheme + ":" + this.path;
+			case "amqp", "amqps" -> AmqpAddressSyntax.format(this, maskPassword);
 			default -> this.scheme + SEPARATOR + authority();
 		};
 	}
 
-	private String authority() {
+	/**
+	 * The host and port as a URI authority, an IPv6 host in brackets.
+	 * @return {@code host:port}
+	 */
+	String authority() {
 		return (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + this.port;
 	}
 

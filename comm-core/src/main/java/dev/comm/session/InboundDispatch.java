@@ -42,27 +42,46 @@ final class InboundDispatch {
 
 	/**
 	 * Serve an inbound message (type below {@link MessageType#RESPONSE_OK}). Called on
-	 * the I/O thread; returns at once.
-	 * @param metadata the message's metadata
-	 * @param payload its payload
+	 * the I/O thread; returns at once. Whatever the outcome, the connection is told
+	 * {@link Connection#handled(MessageFrame) when the message is done with}.
+	 * @param frame the message
 	 */
-	void accept(Metadata metadata, byte[] payload) {
+	void accept(MessageFrame frame) {
+		try {
+			if (!dispatch(frame)) {
+				this.connection.handled(frame);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.connection.handled(frame);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Start the handler, or answer at once.
+	 * @return whether a handler took the message, and will report it handled
+	 */
+	private boolean dispatch(MessageFrame frame) {
+		Metadata metadata = frame.metadata();
+		byte[] payload = frame.payload();
 		if (metadata.type() != MessageType.REQUEST && metadata.type() != MessageType.THROW) {
 			if (!metadata.id().isEmpty()) {
 				reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.REQUESTER_FAULT, null,
 						"Message type " + metadata.type() + " is not supported")));
 			}
-			return;
+			return false;
 		}
 		if (this.draining && metadata.type() == MessageType.REQUEST) {
 			reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
 					"The responder is shutting down; send the request to another instance or retry later")));
-			return;
+			return false;
 		}
 		InboundMessage message = new InboundMessage(metadata, payload, this.link);
 		this.inFlight.incrementAndGet();
 		try {
-			this.settings.handlerExecutor().execute(() -> handle(message));
+			this.settings.handlerExecutor().execute(() -> handle(message, frame));
+			return true;
 		}
 		catch (RejectedExecutionException ex) {
 			this.inFlight.decrementAndGet();
@@ -70,10 +89,11 @@ final class InboundDispatch {
 				reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
 						"The responder is shutting down or overloaded")));
 			}
+			return false;
 		}
 	}
 
-	private void handle(InboundMessage message) {
+	private void handle(InboundMessage message, MessageFrame frame) {
 		CompletableFuture<Outcome> outcome;
 		try {
 			outcome = this.settings.handler().handle(message);
@@ -92,6 +112,7 @@ final class InboundDispatch {
 			}
 			finally {
 				this.inFlight.decrementAndGet();
+				this.connection.handled(frame);
 			}
 		});
 	}

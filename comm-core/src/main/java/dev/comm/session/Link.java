@@ -253,7 +253,7 @@ public final class Link implements FrameReceiver {
 			}
 			return;
 		}
-		this.inbound.accept(metadata, message.payload());
+		this.inbound.accept(message);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.comm.transport;
 import java.util.concurrent.CompletableFuture;
 
 import dev.comm.protocol.Frame;
+import dev.comm.protocol.MessageFrame;
 
 /**
  * One bidirectional link to a peer that moves frames.
@@ -37,6 +38,17 @@ public interface Connection {
 	 * can.
 	 */
 	void close();
+
+	/**
+	 * The link is done with an inbound request or throw that this connection delivered:
+	 * its handler finished and any reply was queued, or it was answered or dropped
+	 * without a handler. Called once per such frame, on any thread. A transport that
+	 * holds a delivery until its work is done (a broker acknowledgement) releases it
+	 * here; the others have nothing to do.
+	 * @param message the frame exactly as this connection delivered it
+	 */
+	default void handled(MessageFrame message) {
+	}
 
 	boolean isOpen();
 

@@ -29,6 +29,7 @@ import dev.comm.session.LinkSettings;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportRegistry;
 import dev.comm.transport.TransportSettings;
+import dev.comm.transport.amqp.AmqpTransport;
 import dev.comm.transport.inproc.InprocTransport;
 import dev.comm.transport.stream.NettyEventLoops;
 import dev.comm.transport.tcp.TcpTransport;
@@ -65,8 +66,8 @@ public final class CommTestNode implements AutoCloseable {
 
 	private CommTestNode(Builder builder) {
 		this.scheduler.setRemoveOnCancelPolicy(true);
-		List<Transport> transports = new ArrayList<>(
-				List.of(new TcpTransport(this.loops), new UnixSocketTransport(this.loops), new InprocTransport()));
+		List<Transport> transports = new ArrayList<>(List.of(new TcpTransport(this.loops),
+				new UnixSocketTransport(this.loops), new InprocTransport(), new AmqpTransport(builder.amqpPrefetch)));
 		builder.transports.forEach((transport) -> transports.add(transport.get()));
 		this.transports = new TransportRegistry(transports);
 		this.support = new ClientSupport(new JacksonPayloadCodec(), this.handlerThreads, this.scheduler);
@@ -184,6 +185,8 @@ public final class CommTestNode implements AutoCloseable {
 
 		private java.util.Set<String> features = Features.ALL;
 
+		private int amqpPrefetch = AmqpTransport.DEFAULT_PREFETCH;
+
 		public Builder handlers(Object... beans) {
 			this.handlers.addAll(List.of(beans));
 			return this;
@@ -226,6 +229,11 @@ public final class CommTestNode implements AutoCloseable {
 
 		public Builder features(java.util.Set<String> features) {
 			this.features = features;
+			return this;
+		}
+
+		public Builder amqpPrefetch(int amqpPrefetch) {
+			this.amqpPrefetch = amqpPrefetch;
 			return this;
 		}
 

@@ -69,11 +69,11 @@ abstract class AbstractTransportContractTests {
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
-	private final ServerHandlers handlers = new ServerHandlers();
+	final ServerHandlers handlers = new ServerHandlers();
 
-	private CommTestNode server;
+	CommTestNode server;
 
-	private CommListener listener;
+	CommListener listener;
 
 	/**
 	 * A listen address no other test uses; each call gives a new one.
@@ -226,7 +226,7 @@ abstract class AbstractTransportContractTests {
 	@Test
 	void clientReconnectsWhenTheServerRestartsOnTheSameAddress() throws Exception {
 		CommTestNode clientNode = clientNode();
-		String address = this.listener.getAddress().toString();
+		String address = this.listener.getAddress().format();
 		Connector connector = clientNode.connector(address);
 		CommClient comm = clientNode.client(connector, Duration.ofSeconds(10));
 		assertThat(comm.request("point.move", new Point(1, 1), Point.class)).isEqualTo(new Point(2, 2));
@@ -396,42 +396,42 @@ abstract class AbstractTransportContractTests {
 		assertThat(bystander.request("point.move", new Point(5, 5), Point.class)).isEqualTo(new Point(6, 10));
 	}
 
-	private void assertRawPeerStillServed(RawPeer raw) throws Exception {
+	void assertRawPeerStillServed(RawPeer raw) throws Exception {
 		Metadata request = Metadata.of("ok-" + System.nanoTime(), MessageType.REQUEST, "length");
 		MessageFrame reply = raw.exchange(request, json("\"ok\""), AWAIT);
 		assertThat(reply.metadata()).isEqualTo(request.responseOf(MessageType.RESPONSE_OK));
 		assertThat(new String(reply.payload(), StandardCharsets.UTF_8)).isEqualTo("2");
 	}
 
-	private static byte[] json(String json) {
+	static byte[] json(String json) {
 		return json.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private CommTestNode serverNode(CommTestNode.Builder builder) {
+	CommTestNode serverNode(CommTestNode.Builder builder) {
 		return track(builder.clientId("contract-server").maxFrameSize(MAX_FRAME_SIZE).handlers(this.handlers).build());
 	}
 
-	private CommTestNode clientNode(Object... handlers) {
+	CommTestNode clientNode(Object... handlers) {
 		return track(nodeBuilder().clientId("contract-client-" + clientIds.incrementAndGet())
 			.maxFrameSize(MAX_FRAME_SIZE)
 			.handlers(handlers)
 			.build());
 	}
 
-	private CommClient connect(Duration timeout) {
+	CommClient connect(Duration timeout) {
 		return connect(clientNode(), timeout);
 	}
 
 	private CommClient connect(CommTestNode clientNode, Duration timeout) {
-		return clientNode.connect(this.listener.getAddress().toString(), timeout);
+		return clientNode.connect(this.listener.getAddress().format(), timeout);
 	}
 
-	private <T extends AutoCloseable> T track(T resource) {
+	<T extends AutoCloseable> T track(T resource) {
 		this.resources.add(resource);
 		return resource;
 	}
 
-	private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+	static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
 		long deadline = System.nanoTime() + AWAIT.toNanos();
 		while (!condition.getAsBoolean()) {
 			assertThat(System.nanoTime()).as("condition still false after %s", AWAIT).isLessThan(deadline);

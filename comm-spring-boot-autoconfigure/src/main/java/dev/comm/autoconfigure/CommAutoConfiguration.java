@@ -46,7 +46,8 @@ import dev.comm.transport.TransportSettings;
 @EnableConfigurationProperties(CommProperties.class)
 @Import({ CommTransportConfigurations.NettyConfiguration.class, CommTransportConfigurations.TcpConfiguration.class,
 		CommTransportConfigurations.UnixConfiguration.class, CommTransportConfigurations.InprocConfiguration.class,
-		CommWebSocketConfiguration.class, CommPayloadCodecConfiguration.class, CommEndpointsRegistrar.class })
+		CommTransportConfigurations.AmqpConfiguration.class, CommWebSocketConfiguration.class,
+		CommPayloadCodecConfiguration.class, CommEndpointsRegistrar.class })
 public final class CommAutoConfiguration {
 
 	@Bean

@@ -50,13 +50,15 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 			.orElseGet(CommProperties::new);
 		properties.getListeners().forEach((name, listener) -> {
 			String uri = requireUri("comm.listeners." + name + ".uri", listener.getUri());
-			RootBeanDefinition definition = new RootBeanDefinition(CommListener.class, () -> listener(name, uri));
+			String service = listener.getService();
+			RootBeanDefinition definition = new RootBeanDefinition(CommListener.class,
+					() -> listener(name, address("comm.listeners." + name, uri, service)));
 			registry.registerBeanDefinition(name + "CommListener", definition);
 		});
 		properties.getConnectors().forEach((name, connector) -> {
 			String uri = requireUri("comm.connectors." + name + ".uri", connector.getUri());
-			RootBeanDefinition definition = new RootBeanDefinition(Connector.class,
-					() -> connector(name, uri, connector.getReconnect()));
+			RootBeanDefinition definition = new RootBeanDefinition(Connector.class, () -> connector(name,
+					address("comm.connectors." + name, uri, connector.getService()), connector.getReconnect()));
 			registry.registerBeanDefinition(name + "CommConnector", definition);
 		});
 	}
@@ -68,8 +70,32 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		return uri;
 	}
 
-	private CommListener listener(String name, String uri) {
+	/**
+	 * The endpoint's address, with its {@code service} property folded into an amqp
+	 * address as the {@code service} parameter.
+	 */
+	private static CommAddress address(String prefix, String uri, String service) {
 		CommAddress address = CommAddress.parse(uri);
+		boolean amqp = address.scheme().startsWith("amqp");
+		if (!StringUtils.hasText(service)) {
+			if (amqp && address.parameter("service") == null) {
+				throw new IllegalStateException(prefix + " needs a service for its amqp address: set " + prefix
+						+ ".service or add ?service=<name> to the uri");
+			}
+			return address;
+		}
+		if (!amqp) {
+			throw new IllegalStateException(prefix + ".service applies to amqp addresses only, not to " + address);
+		}
+		String inUri = address.parameter("service");
+		if (inUri != null && !inUri.equals(service)) {
+			throw new IllegalStateException(prefix + ".service is '" + service + "' but the uri names service '" + inUri
+					+ "'; set it in one place");
+		}
+		return address.withParameter("service", service);
+	}
+
+	private CommListener listener(String name, CommAddress address) {
 		if (address.scheme().startsWith("ws")) {
 			checkWebSocketListener("comm.listeners." + name + ".uri", address);
 		}
@@ -77,8 +103,7 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class));
 	}
 
-	private Connector connector(String name, String uri, CommProperties.Reconnect reconnect) {
-		CommAddress address = CommAddress.parse(uri);
+	private Connector connector(String name, CommAddress address, CommProperties.Reconnect reconnect) {
 		return new Connector(name, address, transports().forScheme(address.scheme()),
 				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class),
 				new Backoff(reconnect.getInitialDelay(), reconnect.getMaxDelay(), reconnect.getMultiplier()));

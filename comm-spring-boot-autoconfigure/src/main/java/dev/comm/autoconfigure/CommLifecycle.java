@@ -49,7 +49,7 @@ public class CommLifecycle implements SmartLifecycle {
 		for (CommListener listener : this.listeners) {
 			listener.start();
 			CommAddress address = listener.getAddress();
-			bound.put("local.comm.listeners." + listener.getName() + ".uri", address.toString());
+			bound.put("local.comm.listeners." + listener.getName() + ".uri", address.format());
 			if (address.port() >= 0) {
 				bound.put("local.comm.listeners." + listener.getName() + ".port", address.port());
 			}

@@ -74,6 +74,11 @@ public class CommProperties {
 	 */
 	private final Transports transports = new Transports();
 
+	/**
+	 * Settings of the amqp transport.
+	 */
+	private final Amqp amqp = new Amqp();
+
 	public String getClientId() {
 		return this.clientId;
 	}
@@ -150,6 +155,10 @@ public class CommProperties {
 		return this.transports;
 	}
 
+	public Amqp getAmqp() {
+		return this.amqp;
+	}
+
 	/**
 	 * A listener.
 	 */
@@ -161,6 +170,12 @@ public class CommProperties {
 		 * WebSocket listener at that path on the application's own HTTP server.
 		 */
 		private String uri;
+
+		/**
+		 * Service this listener is an instance of, for amqp addresses; the same as
+		 * ?service= in the uri.
+		 */
+		private String service;
 
 		/**
 		 * Origins whose browser pages may open a ws listener, for example
@@ -175,6 +190,14 @@ public class CommProperties {
 
 		public void setUri(String uri) {
 			this.uri = uri;
+		}
+
+		public String getService() {
+			return this.service;
+		}
+
+		public void setService(String service) {
+			this.service = service;
 		}
 
 		public List<String> getAllowedOrigins() {
@@ -198,6 +221,11 @@ public class CommProperties {
 		private String uri;
 
 		/**
+		 * Service to call, for amqp addresses; the same as ?service= in the uri.
+		 */
+		private String service;
+
+		/**
 		 * Request timeout for calls through this connector; defaults to
 		 * comm.request-timeout.
 		 */
@@ -214,6 +242,14 @@ public class CommProperties {
 
 		public void setUri(String uri) {
 			this.uri = uri;
+		}
+
+		public String getService() {
+			return this.service;
+		}
+
+		public void setService(String service) {
+			this.service = service;
 		}
 
 		public Duration getRequestTimeout() {
@@ -297,6 +333,11 @@ public class CommProperties {
 		private boolean inproc = true;
 
 		/**
+		 * Whether the amqp transport is available when Spring AMQP is on the classpath.
+		 */
+		private boolean amqp = true;
+
+		/**
 		 * Whether the WebSocket transport is available, when Spring WebSocket is on the
 		 * classpath.
 		 */
@@ -326,12 +367,41 @@ public class CommProperties {
 			this.inproc = inproc;
 		}
 
+		public boolean isAmqp() {
+			return this.amqp;
+		}
+
+		public void setAmqp(boolean amqp) {
+			this.amqp = amqp;
+		}
+
 		public boolean isWs() {
 			return this.ws;
 		}
 
 		public void setWs(boolean ws) {
 			this.ws = ws;
+		}
+
+	}
+
+	/**
+	 * Settings of the amqp transport.
+	 */
+	public static class Amqp {
+
+		/**
+		 * Largest number of unacknowledged messages a listener takes from each of its
+		 * queues; messages beyond it wait in the broker for any instance.
+		 */
+		private int prefetch = 50;
+
+		public int getPrefetch() {
+			return this.prefetch;
+		}
+
+		public void setPrefetch(int prefetch) {
+			this.prefetch = prefetch;
 		}
 
 	}

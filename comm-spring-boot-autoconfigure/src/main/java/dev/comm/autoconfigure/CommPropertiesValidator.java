@@ -16,6 +16,7 @@ final class CommPropertiesValidator {
 		positive("comm.handshake-timeout", properties.getHandshakeTimeout());
 		notNegative("comm.heartbeat-interval", properties.getHeartbeatInterval());
 		notNegative("comm.shutdown-grace-period", properties.getShutdownGracePeriod());
+		positive("comm.amqp.prefetch", properties.getAmqp().getPrefetch());
 		properties.getConnectors().forEach((name, connector) -> {
 			String prefix = "comm.connectors." + name;
 			if (connector.getRequestTimeout() != null) {

@@ -1,10 +1,12 @@
 package dev.comm.autoconfigure;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.comm.transport.amqp.AmqpTransport;
 import dev.comm.transport.inproc.InprocTransport;
 import dev.comm.transport.stream.NettyEventLoops;
 import dev.comm.transport.tcp.TcpTransport;
@@ -64,6 +66,21 @@ final class CommTransportConfigurations {
 		@ConditionalOnMissingBean
 		InprocTransport commInprocTransport() {
 			return new InprocTransport();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.amqp.rabbit.connection.CachingConnectionFactory")
+	@ConditionalOnBooleanProperty(name = "comm.transports.amqp", matchIfMissing = true)
+	static class AmqpConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		AmqpTransport commAmqpTransport(CommProperties properties) {
+			// connects to no broker until an amqp listener or connector starts
+			return new AmqpTransport(
+					CommPropertiesValidator.positive("comm.amqp.prefetch", properties.getAmqp().getPrefetch()));
 		}
 
 	}

@@ -1,0 +1,213 @@
+package dev.comm.transport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import dev.comm.CommConnectionLostException;
+import dev.comm.address.CommAddress;
+import dev.comm.client.CommClient;
+import dev.comm.protocol.MessageFrame;
+import dev.comm.protocol.MessageType;
+import dev.comm.protocol.Metadata;
+import dev.comm.testing.RabbitBroker;
+import dev.comm.transport.RawPeer.Garbage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The transport contract over a real RabbitMQ broker. Every test gets a service of its
+ * own. Where AMQP's model differs from a point-to-point link (no handshake, no connection
+ * per caller to close, a queue that outlives its consumers), the test is replaced by what
+ * AMQP promises instead, said in its Javadoc.
+ */
+class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
+
+	private static final List<String> services = new CopyOnWriteArrayList<>();
+
+	@AfterAll
+	static void deleteQueues() {
+		RabbitBroker.deleteServices(services);
+	}
+
+	@Override
+	protected String newListenUri() {
+		// called first thing before each test: skip (or fail under CI) without a broker
+		RabbitBroker.assumeAvailable();
+		String service = RabbitBroker.uniqueService("contract");
+		services.add(service);
+		return RabbitBroker.uri(service);
+	}
+
+	@Override
+	protected String unusedUri() {
+		// a port where no broker listens
+		return "amqp://guest:guest@127.0.0.1:1/?service=nobody";
+	}
+
+	@Override
+	protected RawPeer openRawPeer(CommAddress address) throws Exception {
+		return new AmqpRawPeer(address.parameter("service"));
+	}
+
+	@Override
+	@Test
+	@Disabled("AMQP has no handshake: the broker authenticates callers, and a listener has no connection to time out")
+	void connectionThatNeverSaysHelloIsClosedAfterTheHandshakeTimeout() {
+	}
+
+	/**
+	 * AMQP has no hello to refuse: a caller without {@code app_id} is still served, its
+	 * reply queue standing in for the client id.
+	 */
+	@Override
+	@Test
+	void helloWithoutClientIdIsRefusedAndClosed() throws Exception {
+		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+			assertRawPeerStillServed(raw);
+		}
+	}
+
+	@Override
+	@Test
+	void randomBytesCloseThatConnectionOnly() throws Exception {
+		assertGarbageIsAnsweredAsRequesterFaultAndServingGoesOn(Garbage.NOISE);
+	}
+
+	@Override
+	@Test
+	void unknownFrameCodeClosesThatConnectionOnly() throws Exception {
+		assertGarbageIsAnsweredAsRequesterFaultAndServingGoesOn(Garbage.UNKNOWN_FRAME);
+	}
+
+	@Override
+	@Test
+	void malformedMetadataClosesThatConnectionOnly() throws Exception {
+		assertGarbageIsAnsweredAsRequesterFaultAndServingGoesOn(Garbage.MALFORMED_METADATA);
+	}
+
+	@Override
+	@Test
+	void oversizeFrameFromTheWireClosesThatConnectionOnly() throws Exception {
+		assertGarbageIsAnsweredAsRequesterFaultAndServingGoesOn(Garbage.OVERSIZE_FRAME);
+	}
+
+	/**
+	 * A request without a correlation id cannot be answered: it is dropped, and the
+	 * caller's next request is served.
+	 */
+	@Override
+	@Test
+	void messageWithoutIdClosesThatConnectionOnly() throws Exception {
+		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+			raw.handshake("raw-missing-id", AWAIT);
+			raw.sendGarbage(Garbage.MISSING_ID, MAX_FRAME_SIZE);
+			// the next answer is the one to the good request: nothing came for the bad
+			// one
+			assertRawPeerStillServed(raw);
+		}
+		assertThat(this.handlers.lengths).containsExactly(2);
+	}
+
+	private void assertGarbageIsAnsweredAsRequesterFaultAndServingGoesOn(Garbage garbage) throws Exception {
+		CommClient bystander = connect(Duration.ofSeconds(10));
+		assertThat(bystander.request("length", "before", Integer.class)).isEqualTo(6);
+		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+			raw.handshake("raw-" + garbage, AWAIT);
+			raw.sendGarbage(garbage, MAX_FRAME_SIZE);
+			MessageFrame answer = (MessageFrame) raw.receive(AWAIT);
+			assertThat(answer.metadata().type()).isEqualTo(MessageType.REQUESTER_FAULT);
+			assertRawPeerStillServed(raw);
+		}
+		assertThat(bystander.request("length", "after", Integer.class)).isEqualTo(5);
+		// the bad message reached no handler
+		assertThat(this.handlers.lengths).containsExactly(6, 2, 5);
+	}
+
+	/**
+	 * Over AMQP the caller's connection is to the broker, so a listener that stops does
+	 * not fail the caller's requests (another instance may serve them); losing the broker
+	 * connection does, at once.
+	 */
+	@Override
+	@Test
+	void requestsInFlightFailFastWithConnectionLostWhenThePeerCloses() throws Exception {
+		CommClient comm = connect(Duration.ofSeconds(30));
+		CompletableFuture<String> inFlight = comm.requestAsync("block", "x", String.class);
+		assertThat(this.handlers.blocked.await(AWAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+		RabbitBroker.rabbitmqctl("close_all_connections", "comm contract test");
+
+		assertThat(inFlight).failsWithin(Duration.ofSeconds(5))
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(CommConnectionLostException.class);
+		// and the transport comes back by itself
+		awaitUntil(() -> {
+			try {
+				return comm.withTimeout(Duration.ofSeconds(2)).request("length", "again", Integer.class) == 5;
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+		});
+	}
+
+	/**
+	 * Over AMQP, a request made while no instance of the service listens waits in the
+	 * service's durable queue and is served by the next instance to start.
+	 */
+	@Override
+	@Test
+	void clientReconnectsWhenTheServerRestartsOnTheSameAddress() throws Exception {
+		String address = this.listener.getAddress().format();
+		CommClient comm = clientNode().connect(address, Duration.ofSeconds(10));
+		assertThat(comm.request("point.move", new Point(1, 1), Point.class)).isEqualTo(new Point(2, 2));
+
+		this.server.close();
+		CompletableFuture<Point> madeWhileDown = comm.requestAsync("point.move", new Point(2, 2), Point.class);
+		assertThat(madeWhileDown).isNotDone();
+
+		this.server = serverNode(nodeBuilder());
+		this.listener = this.server.listen(address);
+
+		assertThat(madeWhileDown).succeedsWithin(AWAIT).isEqualTo(new Point(3, 4));
+		assertThat(comm.request("point.move", new Point(3, 3), Point.class)).isEqualTo(new Point(4, 6));
+	}
+
+	/**
+	 * AMQP carries the id in {@code correlation_id}, a short string of at most 255 bytes,
+	 * so the longest id is that; the echoed metadata still counts against the limit.
+	 */
+	@Override
+	@Test
+	void replyWhoseEchoedMetadataPushesItOverTheFrameLimitBecomesAResponderFault() throws Exception {
+		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+			raw.handshake("raw-long-id", AWAIT);
+			Metadata request = Metadata.of("r".repeat(255), MessageType.REQUEST, "text");
+			int replyText = MAX_FRAME_SIZE - 200;
+			MessageFrame reply = raw.exchange(request, json(String.valueOf(replyText)), AWAIT);
+			assertThat(reply.metadata().type()).isEqualTo(MessageType.RESPONDER_FAULT);
+			assertThat(reply.metadata().id()).isEqualTo(request.id());
+			assertRawPeerStillServed(raw);
+		}
+	}
+
+	@Test
+	void aPlainClientThatFollowsTheProtocolDocumentGetsTheSameAnswerAsOverAStream() throws Exception {
+		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+			raw.handshake("plain-client", AWAIT);
+			Metadata request = Metadata.of("plain-1", MessageType.REQUEST, "point.move");
+			MessageFrame reply = raw.exchange(request, json("{\"x\":1,\"y\":2}"), AWAIT);
+			assertThat(reply.metadata()).isEqualTo(request.responseOf(MessageType.RESPONSE_OK));
+			assertThat(new String(reply.payload())).isEqualTo("{\"x\":2,\"y\":4}");
+		}
+	}
+
+}
