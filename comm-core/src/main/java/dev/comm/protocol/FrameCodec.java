@@ -42,7 +42,11 @@ public final class FrameCodec {
 	/** Bytes of the length prefix on stream transports. */
 	public static final int LENGTH_PREFIX = 4;
 
-	private static final int META_END_SIZE = 4;
+	/**
+	 * Bytes of a message body's metadata-end offset, the u32 after the frame code that
+	 * counts itself and the metadata.
+	 */
+	public static final int META_END_SIZE = 4;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -132,6 +136,10 @@ public final class FrameCodec {
 	}
 
 	static byte[] encodeMetadata(Metadata metadata) {
+		byte[] common = MetadataJson.encode(metadata);
+		if (common != null) {
+			return common;
+		}
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("id", metadata.id());
 		fields.put("type", metadata.type());
@@ -184,8 +192,24 @@ public final class FrameCodec {
 		return new MessageFrame(metadata, payload);
 	}
 
+	/**
+	 * Decode a message frame whose parts a stream decoder has already cut apart, so that
+	 * the payload is not copied out of a whole-body buffer a second time.
+	 * @param metadataJson the metadata's JSON bytes
+	 * @param payload the payload, used as it is
+	 * @return the frame
+	 * @throws ProtocolException if the metadata is malformed
+	 */
+	public static MessageFrame decodeMessage(byte[] metadataJson, byte[] payload) {
+		return new MessageFrame(decodeMetadata(metadataJson, 0, metadataJson.length), payload);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Metadata decodeMetadata(byte[] bytes, int offset, int length) {
+		Metadata common = MetadataJson.decode(bytes, offset, length);
+		if (common != null) {
+			return common;
+		}
 		Map<String, Object> fields;
 		try {
 			fields = JSON.readValue(bytes, offset, length, LinkedHashMap.class);

@@ -25,8 +25,11 @@ public interface Connection {
 	/**
 	 * Queue a frame for sending.
 	 * @param frame the frame
-	 * @return completes when the frame was handed to the operating system (or the peer,
-	 * in process), exceptionally when the connection is closed
+	 * @return completes when the frame is accepted for sending (a transport may accept it
+	 * once queued, or once written), later while its outbound buffer is full and must
+	 * drain first, and exceptionally when the connection is closed. A frame that fails to
+	 * go out after it was accepted closes the connection, which the receiver hears
+	 * through {@link FrameReceiver#closed(Throwable)}
 	 */
 	CompletableFuture<Void> send(Frame frame);
 

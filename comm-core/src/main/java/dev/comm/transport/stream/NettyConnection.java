@@ -11,9 +11,7 @@ import dev.comm.protocol.Frame;
 import dev.comm.protocol.FrameCodec;
 import dev.comm.transport.Connection;
 import dev.comm.transport.FrameReceiver;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
@@ -33,6 +31,8 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	private final AtomicBoolean closedReported = new AtomicBoolean();
 
+	private final OutboundQueue outbound;
+
 	private volatile FrameReceiver receiver;
 
 	private volatile Throwable failure;
@@ -40,6 +40,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 	NettyConnection(Channel channel, String remoteAddress) {
 		this.channel = channel;
 		this.remoteAddress = remoteAddress;
+		this.outbound = new OutboundQueue(channel, remoteAddress);
 	}
 
 	@Override
@@ -55,29 +56,17 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	@Override
 	public CompletableFuture<Void> send(Frame frame) {
-		CompletableFuture<Void> sent = new CompletableFuture<>();
 		if (!this.channel.isActive()) {
-			sent.completeExceptionally(
-					new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
-			return sent;
+			return CompletableFuture
+				.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
 		}
-		this.channel.writeAndFlush(Unpooled.wrappedBuffer(FrameCodec.encodeForStream(frame)))
-			.addListener((ChannelFutureListener) future -> {
-				if (future.isSuccess()) {
-					sent.complete(null);
-				}
-				else {
-					sent.completeExceptionally(new CommConnectionLostException(
-							"Could not write to " + this.remoteAddress + ": " + future.cause().getMessage(),
-							future.cause()));
-				}
-			});
-		return sent;
+		// encoded on the sender's thread, so that encoding runs in parallel with I/O
+		return this.outbound.add(FrameCodec.encodeForStream(frame));
 	}
 
 	@Override
 	public void close() {
-		this.channel.close();
+		this.outbound.drainThen(this.channel::close);
 	}
 
 	@Override
@@ -103,7 +92,14 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 	}
 
 	@Override
+	public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+		this.outbound.release();
+		ctx.fireChannelWritabilityChanged();
+	}
+
+	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
+		this.outbound.closed();
 		if (this.receiver != null) {
 			reportClosed();
 		}

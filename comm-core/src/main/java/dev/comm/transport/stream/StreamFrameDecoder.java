@@ -3,6 +3,7 @@ package dev.comm.transport.stream;
 import java.util.List;
 
 import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.ProtocolException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -102,11 +103,40 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 			return false;
 		}
 		in.skipBytes(FrameCodec.LENGTH_PREFIX);
+		this.frameRead = true;
+		MessageFrame message = readMessage(in, (int) length);
+		if (message != null) {
+			out.add(message);
+			return true;
+		}
 		byte[] body = new byte[(int) length];
 		in.readBytes(body);
-		this.frameRead = true;
 		out.add(FrameCodec.decodeBody(body, 0, body.length));
 		return true;
+	}
+
+	/**
+	 * Read a well-formed message frame straight into its metadata and payload arrays,
+	 * rather than copying the whole body and then the payload out of it.
+	 * @return the frame, or {@code null} (with nothing read) when the body is not a
+	 * message or its header is out of range, for {@link FrameCodec#decodeBody} to handle
+	 * and report
+	 */
+	private static MessageFrame readMessage(ByteBuf in, int length) {
+		int at = in.readerIndex();
+		if (length < 1 + FrameCodec.META_END_SIZE || in.getByte(at) != FrameCodec.MESSAGE) {
+			return null;
+		}
+		long metaEnd = in.getUnsignedInt(at + 1);
+		if (metaEnd < FrameCodec.META_END_SIZE || 1 + metaEnd > length) {
+			return null;
+		}
+		byte[] metadata = new byte[(int) metaEnd - FrameCodec.META_END_SIZE];
+		byte[] payload = new byte[length - 1 - (int) metaEnd];
+		in.skipBytes(1 + FrameCodec.META_END_SIZE);
+		in.readBytes(metadata);
+		in.readBytes(payload);
+		return FrameCodec.decodeMessage(metadata, payload);
 	}
 
 	private boolean isRefusalAfterHello(ByteBuf in) {

@@ -7,7 +7,11 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
 import dev.comm.protocol.ControlFrame;
+import dev.comm.protocol.FrameCodec;
 import dev.comm.protocol.Hello;
+import dev.comm.protocol.MessageFrame;
+import dev.comm.protocol.MessageType;
+import dev.comm.protocol.Metadata;
 import dev.comm.protocol.ProtocolException;
 import dev.comm.protocol.Refusal;
 
@@ -61,6 +65,32 @@ class StreamFrameDecoderTests {
 		assertThatExceptionOfType(io.netty.handler.codec.DecoderException.class)
 			.isThrownBy(() -> channel.writeInbound(Unpooled.wrappedBuffer(endless)))
 			.withCauseInstanceOf(ProtocolException.class);
+	}
+
+	@Test
+	void messageFramesDecodeToTheirMetadataAndPayloadEvenWhenSplit() {
+		EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(1024));
+		channel.writeInbound(Unpooled.wrappedBuffer(bytes("{\"hello\": \"hello\"}\0")));
+		channel.readInbound();
+		byte[] frame = FrameCodec
+			.encodeForStream(new MessageFrame(Metadata.of("42", MessageType.REQUEST, "orders"), bytes("{\"n\":1}")));
+		channel.writeInbound(Unpooled.wrappedBuffer(frame, 0, 9));
+		assertThat((Object) channel.readInbound()).isNull();
+		channel.writeInbound(Unpooled.wrappedBuffer(frame, 9, frame.length - 9));
+		MessageFrame message = channel.readInbound();
+		assertThat(message.metadata()).isEqualTo(Metadata.of("42", MessageType.REQUEST, "orders"));
+		assertThat(message.payload()).isEqualTo(bytes("{\"n\":1}"));
+	}
+
+	@Test
+	void messageWhoseMetadataEndLiesOutsideTheFrameFails() {
+		EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(1024));
+		channel.writeInbound(Unpooled.wrappedBuffer(bytes("{\"hello\": \"hello\"}\0")));
+		assertThatExceptionOfType(io.netty.handler.codec.DecoderException.class)
+			.isThrownBy(() -> channel
+				.writeInbound(Unpooled.wrappedBuffer(new byte[] { 0, 0, 0, 6, FrameCodec.MESSAGE, 0, 0, 0, 9, '{' })))
+			.withCauseInstanceOf(ProtocolException.class)
+			.withMessageContaining("outside");
 	}
 
 	private static byte[] bytes(String text) {

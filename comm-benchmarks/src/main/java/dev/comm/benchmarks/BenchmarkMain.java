@@ -1,0 +1,93 @@
+package dev.comm.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.time.Duration;
+
+import org.springframework.boot.system.ApplicationHome;
+
+/**
+ * Runs every case in one process, prints one table and writes it to a file. Each case is
+ * warmed up, then measured in several iterations whose median is reported.
+ */
+public final class BenchmarkMain {
+
+	private BenchmarkMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchmarkOptions options = BenchmarkOptions.parse(args);
+		System.out.println("Payload: " + Quote.sampleSize() + " bytes of JSON; " + options);
+		List<Result> results;
+		try (CommSubjects comm = new CommSubjects(); Subjects subjects = new Subjects()) {
+			comm.subjects().forEach(subjects::add);
+			subjects.add(new SpringRSocketSubject());
+			subjects.add(new RawRSocketSubject());
+			subjects.add(new GrpcSubject());
+			subjects.add(new NettyEchoSubject());
+			results = measure(subjects.cases(options), options);
+		}
+		String report = String.join("\n", ResultTable.header(options)) + "\n\n" + new ResultTable(results).render();
+		System.out.println();
+		System.out.println(report);
+		Path out = (options.out() != null) ? options.out() : defaultOut();
+		Files.writeString(out, report);
+		System.out.println("Written to " + out.toAbsolutePath());
+		System.exit(0);
+	}
+
+	/**
+	 * Warm every case up, then measure in rounds, one iteration of every case per round:
+	 * the machine's load changes over a run (it is often shared), and interleaving
+	 * spreads those changes over all cases instead of favouring whichever ran in a quiet
+	 * minute, so the ratios of one run stay fair.
+	 */
+	private static List<Result> measure(List<Case> cases, BenchmarkOptions options) {
+		RequestDriver requests = new RequestDriver();
+		ThrowDriver throwsDriver = new ThrowDriver();
+		for (Case each : cases) {
+			System.out.printf("warm-up %s, %s%n", each.subject().name(), each.shape().label());
+			run(each, options.warmup(), requests, throwsDriver);
+		}
+		Map<Case, List<Sample>> samples = new LinkedHashMap<>();
+		for (int round = 1; round <= options.iterations(); round++) {
+			System.out.printf("round %d of %d%n", round, options.iterations());
+			for (Case each : cases) {
+				Sample sample = run(each, options.duration(), requests, throwsDriver);
+				samples.computeIfAbsent(each, (key) -> new ArrayList<>()).add(sample);
+				System.out.printf("  %-16s %-26s %,12.0f/s%n", each.subject().name(), each.shape().label(),
+						sample.opsPerSecond());
+			}
+		}
+		List<Result> results = new ArrayList<>();
+		samples.forEach((each, measured) -> results
+			.add(new Result(each.subject().name(), each.subject().family(), each.shape(), measured)));
+		return results;
+	}
+
+	private static Sample run(Case each, Duration duration, RequestDriver requests, ThrowDriver throwsDriver) {
+		return switch (each.shape()) {
+			case LATENCY -> requests.run(each.subject(), 1, duration);
+			case THROUGHPUT -> requests.run(each.subject(), Shape.OUTSTANDING, duration);
+			case THROWS -> throwsDriver.run(each.subject(), duration);
+		};
+	}
+
+	private static Path defaultOut() throws IOException {
+		// next to the jar: target/ when run as the README says
+		Path directory = new ApplicationHome(BenchmarkMain.class).getDir().toPath();
+		if (!Files.isWritable(directory)) {
+			directory = Path.of(".");
+		}
+		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		return directory.resolve("benchmark-results-" + stamp + ".md");
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.comm.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Command-line options: {@code --warmup=3s --iterations=5 --duration=2s --only=comm
+ * --out=results.md}.
+ *
+ * @param warmup how long each case runs before it is measured
+ * @param iterations measured iterations per case
+ * @param duration how long each iteration runs
+ * @param only run only the subjects whose name contains this text (for profiling), or
+ * {@code null} for all
+ * @param out the file the results are written to, or {@code null} for the default
+ */
+record BenchmarkOptions(Duration warmup, int iterations, Duration duration, String only, Path out) {
+
+	static BenchmarkOptions parse(String... args) {
+		Duration warmup = Duration.ofSeconds(3);
+		int iterations = 5;
+		Duration duration = Duration.ofSeconds(2);
+		String only = null;
+		Path out = null;
+		for (String arg : args) {
+			String[] pair = arg.split("=", 2);
+			if (pair.length != 2) {
+				throw new IllegalArgumentException("Options look like --name=value, not " + arg);
+			}
+			switch (pair[0]) {
+				case "--warmup" -> warmup = seconds(pair[1]);
+				case "--iterations" -> iterations = Integer.parseInt(pair[1]);
+				case "--duration" -> duration = seconds(pair[1]);
+				case "--only" -> only = pair[1];
+				case "--out" -> out = Path.of(pair[1]);
+				default -> throw new IllegalArgumentException(
+						"Unknown option " + pair[0] + "; known: --warmup, --iterations, --duration, --only, --out");
+			}
+		}
+		if (iterations < 1) {
+			throw new IllegalArgumentException("--iterations must be at least 1");
+		}
+		return new BenchmarkOptions(warmup, iterations, duration, only, out);
+	}
+
+	private static Duration seconds(String value) {
+		String number = value.toLowerCase(Locale.ROOT).endsWith("s") ? value.substring(0, value.length() - 1) : value;
+		return Duration.ofMillis(Math.round(Double.parseDouble(number) * 1000));
+	}
+
+	boolean includes(String subject) {
+		return this.only == null || subject.toLowerCase(Locale.ROOT).contains(this.only.toLowerCase(Locale.ROOT));
+	}
+
+	@Override
+	public String toString() {
+		return String.format(Locale.ROOT, "warm-up %.1f s, %d iterations of %.1f s per case%s",
+				this.warmup.toMillis() / 1000.0, this.iterations, this.duration.toMillis() / 1000.0,
+				(this.only != null) ? ", only '" + this.only + "'" : "");
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.comm.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import dev.comm.client.CommClient;
+import dev.comm.client.CommTarget;
+import dev.comm.handler.CommHandler;
+
+/**
+ * comm as a Spring Boot user gets it: a server application whose {@code @CommHandler}
+ * bean listens on tcp, unix and inproc, and a client application with one connector to
+ * each, both wired by comm's auto-configuration.
+ */
+final class CommSubjects implements AutoCloseable {
+
+	private final ConfigurableApplicationContext server;
+
+	private final ConfigurableApplicationContext client;
+
+	private final Path socketDirectory;
+
+	CommSubjects() throws Exception {
+		this.socketDirectory = Files.createTempDirectory("comm-bench");
+		Path socket = this.socketDirectory.resolve("comm.sock");
+		this.server = application(ServerApplication.class, "server", "--comm.listeners.tcp.uri=tcp://127.0.0.1:0",
+				"--comm.listeners.unix.uri=unix://" + socket, "--comm.listeners.inproc.uri=inproc://comm-bench");
+		String port = this.server.getEnvironment().getProperty("local.comm.listeners.tcp.port");
+		this.client = application(ClientApplication.class, "client",
+				"--comm.connectors.tcp.uri=tcp://127.0.0.1:" + port, "--comm.connectors.unix.uri=unix://" + socket,
+				"--comm.connectors.inproc.uri=inproc://comm-bench");
+	}
+
+	private static ConfigurableApplicationContext application(Class<?> source, String name, String... args) {
+		return new SpringApplicationBuilder(source).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("spring.application.name=" + name, "spring.main.banner-mode=off", "logging.level.root=warn")
+			.run(args);
+	}
+
+	List<Subject> subjects() {
+		CommClient comm = this.client.getBean(CommClient.class);
+		LongAdder received = this.server.getBean(QuoteHandlers.class).received;
+		return List.of(new CommSubject("comm tcp", comm.to("tcp"), received, EnumSet.allOf(Shape.class)),
+				new CommSubject("comm unix", comm.to("unix"), received, EnumSet.allOf(Shape.class)),
+				new CommSubject("comm inproc", comm.to("inproc"), received, EnumSet.allOf(Shape.class)));
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.client.close();
+		this.server.close();
+		Files.deleteIfExists(this.socketDirectory.resolve("comm.sock"));
+		Files.deleteIfExists(this.socketDirectory);
+	}
+
+	/**
+	 * The server application: nothing but comm and the handlers.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class ServerApplication {
+
+		@Bean
+		QuoteHandlers quoteHandlers() {
+			return new QuoteHandlers();
+		}
+
+	}
+
+	/**
+	 * The client application: nothing but comm and its connectors.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class ClientApplication {
+
+	}
+
+	/**
+	 * The handlers, as an application would write them.
+	 */
+	static class QuoteHandlers {
+
+		final LongAdder received = new LongAdder();
+
+		@CommHandler("quote")
+		Quote quote(Quote quote) {
+			return quote.next();
+		}
+
+		@CommHandler("quote.throw")
+		void take(Quote quote) {
+			this.received.increment();
+		}
+
+	}
+
+	private record CommSubject(String name, CommTarget target, LongAdder counter,
+			Set<Shape> shapes) implements Subject {
+
+		@Override
+		public Family family() {
+			return Family.COMM;
+		}
+
+		@Override
+		public CompletableFuture<Quote> request(Quote quote) {
+			return this.target.requestAsync("quote", quote, Quote.class);
+		}
+
+		@Override
+		public void fire(Quote quote) {
+			this.target.send("quote.throw", quote);
+		}
+
+		@Override
+		public long received() {
+			return this.counter.sum();
+		}
+
+		@Override
+		public void close() {
+			// the applications are closed by CommSubjects
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.comm.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The measured iterations of one subject in one shape, summarised by their medians and
+ * the spread of their throughput.
+ *
+ * @param subject the subject's name
+ * @param family its family
+ * @param shape the shape
+ * @param samples the iterations
+ */
+record Result(String subject, Family family, Shape shape, List<Sample> samples) {
+
+	double opsPerSecond() {
+		return median(Sample::opsPerSecond);
+	}
+
+	double p50Micros() {
+		return median(Sample::p50Micros);
+	}
+
+	double p99Micros() {
+		return median(Sample::p99Micros);
+	}
+
+	long errors() {
+		return this.samples.stream().mapToLong(Sample::errors).sum();
+	}
+
+	/**
+	 * How far the iterations' throughputs lie apart.
+	 * @return (max - min) / median, as a fraction
+	 */
+	double spread() {
+		double[] values = values(Sample::opsPerSecond);
+		return (values[values.length - 1] - values[0]) / median(Sample::opsPerSecond);
+	}
+
+	private double median(ToDoubleFunction<Sample> figure) {
+		double[] values = values(figure);
+		int middle = values.length / 2;
+		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+	}
+
+	private double[] values(ToDoubleFunction<Sample> figure) {
+		double[] values = this.samples.stream().mapToDouble(figure).toArray();
+		Arrays.sort(values);
+		return values;
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.comm.benchmarks;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One system under test, already connected: a client and its server on loopback.
+ */
+interface Subject extends AutoCloseable {
+
+	/**
+	 * The name in the results table.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * The family of the system, for ratios: comm, or the alternative it is compared with.
+	 * @return the family
+	 */
+	Family family();
+
+	/**
+	 * The shapes this subject can be driven in.
+	 * @return the shapes
+	 */
+	Set<Shape> shapes();
+
+	/**
+	 * Send a request; the server replies with {@link Quote#next()}.
+	 * @param quote the request
+	 * @return the converted reply
+	 */
+	CompletableFuture<Quote> request(Quote quote);
+
+	/**
+	 * Send a fire-and-forget message, which the server counts.
+	 * @param quote the message
+	 */
+	void fire(Quote quote);
+
+	/**
+	 * Fire-and-forget messages the server's handler has received so far.
+	 * @return the count
+	 */
+	long received();
+
+	@Override
+	void close();
+
+}

@@ -1,0 +1,54 @@
+package dev.comm.benchmarks;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResultTableTests {
+
+	@Test
+	void commRowsCarryRatiosToTheAlternativesOfTheSameShape() {
+		Result comm = result("comm tcp", Family.COMM, Shape.THROUGHPUT, 300_000, 200_000, 400_000);
+		Result spring = result("Spring RSocket", Family.SPRING_RSOCKET, Shape.THROUGHPUT, 100_000);
+		Result rsocket = result("rsocket-java", Family.RSOCKET, Shape.THROUGHPUT, 150_000);
+		String table = new ResultTable(List.of(comm, spring, rsocket)).render();
+		assertThat(table).contains("| comm tcp | request, 256 outstanding |")
+			.contains("| 300,000 | 67% | 3.00× | 2.00× |  |  |")
+			.contains("- met: tcp, 256 outstanding: 3.00× Spring RSocket (goal 3×), 2.00× rsocket-java (goal 1×)");
+	}
+
+	@Test
+	void latencyRatiosCompareMedians() {
+		Result comm = new Result("comm tcp", Family.COMM, Shape.LATENCY, List.of(new Sample(1, 26, 40, 0)));
+		Result netty = new Result("raw Netty echo", Family.NETTY, Shape.LATENCY, List.of(new Sample(1, 20, 30, 0)));
+		String table = new ResultTable(List.of(comm, netty)).render();
+		assertThat(table).contains("| 26.0 | 40.0 |").contains("1.30×").contains("- met: tcp, 1 outstanding");
+	}
+
+	@Test
+	void optionsParseDurationsAndRejectUnknownNames() {
+		BenchmarkOptions options = BenchmarkOptions.parse("--warmup=0.5s", "--iterations=3", "--only=comm");
+		assertThat(options.warmup().toMillis()).isEqualTo(500);
+		assertThat(options.iterations()).isEqualTo(3);
+		assertThat(options.includes("comm unix")).isTrue();
+		assertThat(options.includes("gRPC")).isFalse();
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse("--speed=11"))
+			.withMessageContaining("--warmup");
+	}
+
+	@Test
+	void thePayloadIsOneHundredBytesOfJsonBothWays() {
+		assertThat(Quote.sampleSize()).isEqualTo(100);
+		assertThat(Quote.toJson(Quote.SAMPLE.next())).hasSize(100);
+		assertThat(Quote.fromJson(Quote.toJson(Quote.SAMPLE))).isEqualTo(Quote.SAMPLE);
+	}
+
+	private static Result result(String name, Family family, Shape shape, double... rates) {
+		return new Result(name, family, shape,
+				java.util.Arrays.stream(rates).mapToObj((rate) -> new Sample(rate, 1, 2, 0)).toList());
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.comm.transport.stream;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.comm.address.CommAddress;
+import dev.comm.protocol.Frame;
+import dev.comm.protocol.MessageFrame;
+import dev.comm.protocol.MessageType;
+import dev.comm.protocol.Metadata;
+import dev.comm.transport.Connection;
+import dev.comm.transport.FrameReceiver;
+import dev.comm.transport.TransportSettings;
+import dev.comm.transport.tcp.TcpTransport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Sends are accepted without waiting for the event loop, but a peer that stops reading
+ * holds senders back instead of letting frames pile up without bound.
+ */
+class OutboundQueueIntegrationTests {
+
+	private static final int FRAME_SIZE = 512 * 1024;
+
+	/**
+	 * 256 MiB: far beyond any loopback socket buffer, so the peer's silence must show.
+	 */
+	private static final int MAX_FRAMES = 512;
+
+	@Test
+	void aPeerThatStopsReadingHoldsSendersBack() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				TcpTransport transport = new TcpTransport()) {
+			Connection connection = transport
+				.connect(CommAddress.parse("tcp://127.0.0.1:" + server.getLocalPort()),
+						new TransportSettings(2 * FRAME_SIZE, java.time.Duration.ofSeconds(5)))
+				.get(10, TimeUnit.SECONDS);
+			connection.start(new IgnoringReceiver());
+			try (Socket silent = server.accept()) {
+				Frame frame = new MessageFrame(Metadata.of("", MessageType.THROW, "bulk"), new byte[FRAME_SIZE]);
+				int accepted = 0;
+				while (accepted < MAX_FRAMES && connection.send(frame).isDone()) {
+					accepted++;
+				}
+				// the kernel takes a few megabytes before the silence shows
+				assertThat(accepted).isLessThan(MAX_FRAMES);
+				// close() writes what is queued first, on the event loop: wait for it,
+				// bounded
+				connection.close();
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+				while (connection.isOpen() && System.nanoTime() < deadline) {
+					Thread.sleep(10);
+				}
+				assertThat(connection.isOpen()).isFalse();
+				assertThatExceptionOfType(ExecutionException.class)
+					.isThrownBy(() -> connection.send(frame).get(10, TimeUnit.SECONDS));
+			}
+		}
+	}
+
+	private static final class IgnoringReceiver implements FrameReceiver {
+
+		@Override
+		public void frame(Frame frame) {
+		}
+
+		@Override
+		public void closed(Throwable cause) {
+		}
+
+	}
+
+}
