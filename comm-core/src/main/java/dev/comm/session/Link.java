@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -81,15 +79,13 @@ public final class Link implements FrameReceiver {
 
 	private final LinkSession session;
 
+	private final LinkTimer timer;
+
 	private volatile Set<String> announcedFeatures;
 
 	private volatile Hello peerHello;
 
 	private volatile Set<String> agreedFeatures = Set.of();
-
-	private volatile long lastReadNanos = System.nanoTime();
-
-	private volatile ScheduledFuture<?> timer;
 
 	/** Why this side closed the connection, reported to requests in flight. */
 	private volatile Throwable closeReason;
@@ -100,6 +96,7 @@ public final class Link implements FrameReceiver {
 		this.settings = settings;
 		this.pending = new PendingRequests(settings.scheduler(), connection.remoteAddress());
 		this.limit = new FrameLimit(settings.maxFrameSize());
+		this.timer = new LinkTimer(settings.scheduler());
 		this.inbound = new InboundDispatch(this, connection, settings, this.limit);
 		this.session = new LinkSession(role);
 	}
@@ -118,12 +115,12 @@ public final class Link implements FrameReceiver {
 		// it: a communica peer takes everything up to the first 0x00 as the hello and
 		// refuses the connection when that is not JSON.
 		Duration handshakeTimeout = this.settings.handshakeTimeout();
-		this.timer = this.settings.scheduler().schedule(() -> {
+		this.timer.startHandshake(handshakeTimeout, () -> {
 			if (!this.opened.isDone()) {
 				fail(new CommConnectionLostException("No hello from " + remoteAddress() + " within "
 						+ handshakeTimeout.toMillis() + " ms (comm.handshake-timeout)"));
 			}
-		}, handshakeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		});
 		this.announcedFeatures = this.session.announced(this.settings.features());
 		Hello hello = (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures)
 				: Hello.server(this.announcedFeatures);
@@ -228,7 +225,7 @@ public final class Link implements FrameReceiver {
 
 	@Override
 	public void frame(Frame frame) {
-		this.lastReadNanos = System.nanoTime();
+		this.timer.read();
 		try {
 			if (frame instanceof MessageFrame message) {
 				requireOpen();
@@ -274,7 +271,7 @@ public final class Link implements FrameReceiver {
 		this.peerHello = hello;
 		this.agreedFeatures = Features.agreed(this.announcedFeatures, hello.features());
 		this.inbound.useErrorType(this.agreedFeatures.contains(Features.ERROR_TYPE));
-		cancelTimer();
+		this.timer.cancel();
 		startHeartbeat();
 		// before the link counts as open, so that the session message is the first frame
 		// after the hello, ahead of any reply the session kept
@@ -314,7 +311,7 @@ public final class Link implements FrameReceiver {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
-		cancelTimer();
+		this.timer.cancel();
 		cause = (cause != null) ? cause : this.closeReason;
 		String reason = (cause != null) ? ": " + cause.getMessage() : "";
 		CommConnectionLostException lost = new CommConnectionLostException(
@@ -337,24 +334,10 @@ public final class Link implements FrameReceiver {
 		if (!this.agreedFeatures.contains(Features.HEARTBEAT) || interval.isZero() || interval.isNegative()) {
 			return;
 		}
-		long intervalNanos = interval.toNanos();
-		this.timer = this.settings.scheduler().scheduleAtFixedRate(() -> {
-			long silent = System.nanoTime() - this.lastReadNanos;
-			if (silent > 3 * intervalNanos) {
-				logger.warn("Closing the link to {}: silent for {} ms", remoteAddress(), silent / 1_000_000);
-				fail(new CommConnectionLostException("Peer " + remoteAddress() + " stopped answering heartbeats"));
-			}
-			else if (silent > intervalNanos) {
-				this.connection.send(ControlFrame.PING);
-			}
-		}, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
-	}
-
-	private void cancelTimer() {
-		ScheduledFuture<?> current = this.timer;
-		if (current != null) {
-			current.cancel(false);
-		}
+		this.timer.startHeartbeat(interval, () -> this.connection.send(ControlFrame.PING), () -> {
+			logger.warn("Closing the link to {}: no answer to heartbeats", remoteAddress());
+			fail(new CommConnectionLostException("Peer " + remoteAddress() + " stopped answering heartbeats"));
+		});
 	}
 
 	/**
