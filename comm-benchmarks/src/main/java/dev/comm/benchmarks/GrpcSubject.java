@@ -93,16 +93,6 @@ final class GrpcSubject implements Subject {
 	}
 
 	@Override
-	public void fire(Quote quote) {
-		throw new UnsupportedOperationException("gRPC has no fire-and-forget");
-	}
-
-	@Override
-	public long received() {
-		return 0;
-	}
-
-	@Override
 	public void close() {
 		this.channel.shutdownNow();
 		this.server.shutdownNow();

@@ -120,16 +120,6 @@ final class NettyEchoSubject implements Subject {
 	}
 
 	@Override
-	public void fire(Quote quote) {
-		throw new UnsupportedOperationException("the echo only has requests");
-	}
-
-	@Override
-	public long received() {
-		return 0;
-	}
-
-	@Override
 	public void close() {
 		this.client.close().syncUninterruptibly();
 		this.server.close().syncUninterruptibly();

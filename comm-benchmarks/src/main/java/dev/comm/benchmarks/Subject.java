@@ -34,16 +34,21 @@ interface Subject extends AutoCloseable {
 	CompletableFuture<Quote> request(Quote quote);
 
 	/**
-	 * Send a fire-and-forget message, which the server counts.
+	 * Send a fire-and-forget message, which the server counts. Only called when
+	 * {@link #shapes()} includes {@link Shape#THROWS}.
 	 * @param quote the message
 	 */
-	void fire(Quote quote);
+	default void fire(Quote quote) {
+		throw new UnsupportedOperationException(name() + " has no fire-and-forget");
+	}
 
 	/**
 	 * Fire-and-forget messages the server's handler has received so far.
 	 * @return the count
 	 */
-	long received();
+	default long received() {
+		return 0;
+	}
 
 	@Override
 	void close();

@@ -44,13 +44,16 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 	@Override
 	protected CompletableFuture<Link> link(Duration timeout) {
 		List<PoolMember> all = this.members.get();
+		if (all.size() == 1) {
+			// the common single-connector pool: nothing to choose, and the connector
+			// waits
+			// for its own reconnect with its own message; this keeps the per-request path
+			// free of the live-member scan
+			return all.get(0).link(timeout);
+		}
 		PoolMember live = chooseLive(all);
 		if (live != null) {
 			return live.link(timeout);
-		}
-		if (all.size() == 1) {
-			// a lone connector waits for its own reconnect, with its own message
-			return all.get(0).link(timeout);
 		}
 		long start = System.nanoTime();
 		return MemberWait
