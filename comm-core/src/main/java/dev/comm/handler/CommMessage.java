@@ -77,10 +77,6 @@ public final class CommMessage {
 		return this.codec.decode(this.payload, type);
 	}
 
-	byte[] rawPayload() {
-		return this.payload;
-	}
-
 	@Override
 	public String toString() {
 		return "CommMessage[" + (this.isThrow ? "throw " : "request ") + this.route + " from " + this.peer + "]";

@@ -383,15 +383,6 @@ public final class Link implements FrameReceiver {
 		return (hello != null) ? hello.clientId() : null;
 	}
 
-	/**
-	 * Whether the peer is comm (rather than plain communica).
-	 * @return whether its hello announced comm
-	 */
-	public boolean isCommPeer() {
-		Hello hello = this.peerHello;
-		return hello != null && hello.isComm();
-	}
-
 	public Set<String> agreedFeatures() {
 		return this.agreedFeatures;
 	}
@@ -406,14 +397,6 @@ public final class Link implements FrameReceiver {
 	 */
 	public int inboundInFlight() {
 		return this.inbound.inFlight();
-	}
-
-	/**
-	 * Requests sent on this link still waiting for a reply.
-	 * @return the count
-	 */
-	public int outboundInFlight() {
-		return this.pending.size();
 	}
 
 	@Override
