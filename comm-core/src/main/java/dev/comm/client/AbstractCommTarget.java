@@ -6,11 +6,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 
 import dev.comm.CommException;
 import dev.comm.codec.PayloadCodec;
 import dev.comm.session.Link;
+import dev.comm.session.ReplyCallbacks;
 
 /**
  * The request and throw logic every target shares; subclasses only say how to get an open
@@ -65,13 +65,12 @@ public abstract class AbstractCommTarget implements CommTarget {
 
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String route, Object payload, Class<T> replyType) {
-		return exchange(route, payload).thenApplyAsync((bytes) -> decode(bytes, replyType), this.support.executor());
+		return exchange(route, payload).thenApply((bytes) -> decode(bytes, replyType));
 	}
 
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String route, Object payload, ReplyType<T> replyType) {
-		return exchange(route, payload).thenApplyAsync((bytes) -> decode(bytes, replyType.getType()),
-				this.support.executor());
+		return exchange(route, payload).thenApply((bytes) -> decode(bytes, replyType.getType()));
 	}
 
 	@Override
@@ -114,6 +113,11 @@ public abstract class AbstractCommTarget implements CommTarget {
 	 * @return its value
 	 */
 	static <T> T await(CompletableFuture<T> future) {
+		if (ReplyCallbacks.isRunning()) {
+			throw new IllegalStateException("A blocking comm call from a requestAsync callback would wait for the "
+					+ "thread that delivers its reply; compose with requestAsync, or continue on an executor of your "
+					+ "own (thenApplyAsync(fn, executor))");
+		}
 		try {
 			return future.get();
 		}

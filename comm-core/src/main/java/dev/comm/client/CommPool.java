@@ -56,7 +56,9 @@ public interface CommPool extends CommTarget {
 	<T> List<CommReply<T>> broadcast(String route, Object payload, ReplyType<T> replyType);
 
 	/**
-	 * {@link #broadcast(String, Object, Class)} without waiting.
+	 * {@link #broadcast(String, Object, Class)} without waiting. Completes on the thread
+	 * that delivered the last outcome, an I/O or timer thread, like
+	 * {@link #requestAsync(String, Object, Class)}.
 	 * @param <T> the reply type
 	 * @param route the route
 	 * @param payload the request payload, may be {@code null}

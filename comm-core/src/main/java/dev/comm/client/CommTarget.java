@@ -12,6 +12,11 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.comm.CommNoRouteException} for an unknown route), a
  * {@link dev.comm.CommTimeoutException}, or a
  * {@link dev.comm.CommConnectionLostException}.
+ * <p>
+ * Asynchronous calls complete on the thread that received the reply or noticed the
+ * timeout, an I/O or timer thread: their callbacks must not block. Blocking methods
+ * called from such a callback throw {@link IllegalStateException} rather than wait for
+ * the thread they are holding up.
  */
 public interface CommTarget {
 
@@ -36,7 +41,9 @@ public interface CommTarget {
 	<T> T request(String route, Object payload, ReplyType<T> replyType);
 
 	/**
-	 * Send a request without waiting.
+	 * Send a request without waiting. The future completes on an I/O or timer thread;
+	 * compose further calls with {@code thenCompose}, and move blocking work to an
+	 * executor of your own.
 	 * @param <T> the reply type
 	 * @param route the route
 	 * @param payload the request payload, may be {@code null}

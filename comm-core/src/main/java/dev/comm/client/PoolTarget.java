@@ -137,8 +137,7 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 			CompletableFuture<R> result = reachable ? member.link(timeout()).thenCompose(exchange)
 					: CompletableFuture.failedFuture(new CommConnectionLostException(
 							"Member '" + member.id() + "' of pool '" + this.name + "' is not connected"));
-			outcomes
-				.add(result.handleAsync((value, ex) -> outcome(member.id(), value, ex, convert), support().executor()));
+			outcomes.add(result.handle((value, ex) -> outcome(member.id(), value, ex, convert)));
 		}
 		return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
 			.thenApply((all) -> outcomes.stream().map(CompletableFuture::join).toList());

@@ -65,10 +65,10 @@ final class PendingRequests {
 		}
 		pending.cancelTimer();
 		if (type == MessageType.RESPONSE_OK) {
-			pending.reply.complete(payload);
+			ReplyCallbacks.complete(pending.reply, payload);
 		}
 		else {
-			pending.reply.completeExceptionally(ErrorBody.toException(type, payload, pending.route));
+			ReplyCallbacks.fail(pending.reply, ErrorBody.toException(type, payload, pending.route));
 		}
 		return true;
 	}
@@ -77,7 +77,7 @@ final class PendingRequests {
 		Pending pending = this.byId.remove(id);
 		if (pending != null) {
 			pending.cancelTimer();
-			pending.reply.completeExceptionally(cause);
+			ReplyCallbacks.fail(pending.reply, cause);
 		}
 	}
 
@@ -109,14 +109,17 @@ final class PendingRequests {
 		}
 
 		void expire(String id, Duration timeout) {
-			// under the same lock as a transfer, so that a request moving to another
-			// link at this moment is still found
+			// removed under the same lock as a transfer, so that a request moving to
+			// another link at this moment is still found; failed outside it, since the
+			// caller's callbacks run there
+			PendingRequests current;
 			synchronized (this) {
-				PendingRequests current = this.owner;
-				if (current.byId.remove(id, this)) {
-					this.reply.completeExceptionally(new CommTimeoutException(this.route, current.peer, timeout));
+				current = this.owner;
+				if (!current.byId.remove(id, this)) {
+					return;
 				}
 			}
+			ReplyCallbacks.fail(this.reply, new CommTimeoutException(this.route, current.peer, timeout));
 		}
 
 		void cancelTimer() {

@@ -81,7 +81,7 @@ public final class CommTestNode implements AutoCloseable {
 				new UnixSocketTransport(this.loops), new InprocTransport(), new AmqpTransport(builder.amqpPrefetch)));
 		builder.transports.forEach((transport) -> transports.add(transport.get()));
 		this.transports = new TransportRegistry(transports);
-		this.support = new ClientSupport(new JacksonPayloadCodec(), this.handlerThreads, this.scheduler);
+		this.support = new ClientSupport(new JacksonPayloadCodec(), this.scheduler);
 		this.dispatcher = new RouteDispatcher(this.routes, this.support, builder.requestTimeout);
 		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5));
 		this.linkSettings = new LinkSettings(builder.clientId, this.dispatcher, this.handlerThreads, this.scheduler,

@@ -386,6 +386,35 @@ abstract class AbstractTransportContractTests {
 	}
 
 	@Test
+	void requestAsyncCallbacksComposeFurtherRequests() throws Exception {
+		CommClient comm = connect(Duration.ofSeconds(10));
+		CompletableFuture<Point> twice = comm.requestAsync("point.move", new Point(1, 2), Point.class)
+			.thenCompose((moved) -> comm.requestAsync("point.move", moved, Point.class));
+		assertThat(twice.get(AWAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(new Point(3, 8));
+	}
+
+	@Test
+	void blockingCallInARequestAsyncCallbackFailsInsteadOfWaitingForItself() throws Exception {
+		CommClient comm = connect(Duration.ofSeconds(10));
+		CompletableFuture<Point> blocking = comm.requestAsync("point.move", new Point(1, 2), Point.class)
+			.thenApply((moved) -> comm.request("point.move", moved, Point.class));
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> blocking.get(AWAIT.toMillis(), TimeUnit.MILLISECONDS))
+			.withCauseInstanceOf(IllegalStateException.class)
+			.withMessageContaining("thenApplyAsync");
+		CompletableFuture<Void> throwing = comm.withTimeout(Duration.ofMillis(100))
+			.requestAsync("block", "x", String.class)
+			.handle((reply, timeout) -> {
+				comm.send("note", new Note("from a timeout callback"));
+				return null;
+			});
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> throwing.get(AWAIT.toMillis(), TimeUnit.MILLISECONDS))
+			.withCauseInstanceOf(IllegalStateException.class);
+		assertThat(comm.request("point.move", new Point(0, 1), Point.class)).isEqualTo(new Point(1, 2));
+	}
+
+	@Test
 	void handlerCanCallTheClientBackBeforeReplying() {
 		CommClient comm = connect(clientNode(new ClientHandlers()), Duration.ofSeconds(10));
 		assertThat(comm.request("callback", "ada", String.class)).startsWith("hello ada, via contract-client-");

@@ -93,9 +93,8 @@ public final class CommAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ClientSupport commClientSupport(PayloadCodec codec,
-			@Qualifier("commHandlerExecutor") ExecutorService handlerExecutor,
 			@Qualifier("commScheduler") ScheduledExecutorService scheduler) {
-		return new ClientSupport(codec, handlerExecutor, scheduler);
+		return new ClientSupport(codec, scheduler);
 	}
 
 	@Bean
