@@ -11,8 +11,9 @@ import java.util.Locale;
  * @param warmup how long each case runs before it is measured
  * @param iterations measured iterations per case
  * @param duration how long each iteration runs
- * @param only run only the subjects whose name contains one of these comma-separated
- * texts (for profiling, or to compare a few cases), or {@code null} for all
+ * @param only run only the cases whose name ("comm tcp throw (fire-and-forget)") contains
+ * one of these comma-separated texts (for profiling, or to compare a few cases), or
+ * {@code null} for all
  * @param out the file the results are written to, or {@code null} for the default
  */
 record BenchmarkOptions(Duration warmup, int iterations, Duration duration, String only, Path out) {
@@ -49,11 +50,11 @@ record BenchmarkOptions(Duration warmup, int iterations, Duration duration, Stri
 		return Duration.ofMillis(Math.round(Double.parseDouble(number) * 1000));
 	}
 
-	boolean includes(String subject) {
+	boolean includes(String caseName) {
 		if (this.only == null) {
 			return true;
 		}
-		String name = subject.toLowerCase(Locale.ROOT);
+		String name = caseName.toLowerCase(Locale.ROOT);
 		for (String text : this.only.toLowerCase(Locale.ROOT).split(",")) {
 			if (!text.isBlank() && name.contains(text.strip())) {
 				return true;

@@ -17,17 +17,15 @@ final class Subjects implements AutoCloseable {
 
 	/**
 	 * The cases to run, in table order.
-	 * @param options which subjects to include
-	 * @return every included subject in every shape it supports
+	 * @param options which cases to include
+	 * @return every included case: a subject in a shape it supports
 	 */
 	List<Case> cases(BenchmarkOptions options) {
 		List<Case> cases = new ArrayList<>();
 		for (Subject subject : this.subjects) {
-			if (options.includes(subject.name())) {
-				for (Shape shape : Shape.values()) {
-					if (subject.shapes().contains(shape)) {
-						cases.add(new Case(subject, shape));
-					}
+			for (Shape shape : Shape.values()) {
+				if (subject.shapes().contains(shape) && options.includes(subject.name() + " " + shape.label())) {
+					cases.add(new Case(subject, shape));
 				}
 			}
 		}

@@ -40,6 +40,15 @@ class ResultTableTests {
 	}
 
 	@Test
+	void onlyTakesSeveralCaseNamesSeparatedByCommas() {
+		BenchmarkOptions options = BenchmarkOptions.parse("--only=comm tcp throw, raw netty");
+		assertThat(options.includes("comm tcp throw (fire-and-forget)")).isTrue();
+		assertThat(options.includes("comm tcp request, 1 outstanding")).isFalse();
+		assertThat(options.includes("raw Netty echo request, 256 outstanding")).isTrue();
+		assertThat(BenchmarkOptions.parse().includes("gRPC request, 1 outstanding")).isTrue();
+	}
+
+	@Test
 	void thePayloadIsOneHundredBytesOfJsonBothWays() {
 		assertThat(Quote.sampleSize()).isEqualTo(100);
 		assertThat(Quote.toJson(Quote.SAMPLE.next())).hasSize(100);
