@@ -2,6 +2,7 @@ package dev.comm.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -11,9 +12,9 @@ import java.util.Locale;
  * @param warmup how long each case runs before it is measured
  * @param iterations measured iterations per case
  * @param duration how long each iteration runs
- * @param only run only the cases whose name ("comm tcp throw (fire-and-forget)") contains
- * one of these comma-separated texts (for profiling, or to compare a few cases), or
- * {@code null} for all
+ * @param only comma-separated patterns: run only the cases whose name (such as "comm tcp
+ * request, 256 outstanding") contains every word of one of them (for profiling, or to
+ * compare a few cases), or {@code null} for all
  * @param out the file the results are written to, or {@code null} for the default
  */
 record BenchmarkOptions(Duration warmup, int iterations, Duration duration, String only, Path out) {
@@ -55,8 +56,8 @@ record BenchmarkOptions(Duration warmup, int iterations, Duration duration, Stri
 			return true;
 		}
 		String name = caseName.toLowerCase(Locale.ROOT);
-		for (String text : this.only.toLowerCase(Locale.ROOT).split(",")) {
-			if (!text.isBlank() && name.contains(text.strip())) {
+		for (String pattern : this.only.toLowerCase(Locale.ROOT).split(",")) {
+			if (!pattern.isBlank() && Arrays.stream(pattern.strip().split("\\s+")).allMatch(name::contains)) {
 				return true;
 			}
 		}

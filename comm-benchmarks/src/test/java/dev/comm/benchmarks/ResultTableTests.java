@@ -40,10 +40,12 @@ class ResultTableTests {
 	}
 
 	@Test
-	void onlyTakesSeveralCaseNamesSeparatedByCommas() {
-		BenchmarkOptions options = BenchmarkOptions.parse("--only=comm tcp throw, raw netty");
+	void onlyTakesCommaSeparatedPatternsOfWordsThatMustAllAppearInTheCaseName() {
+		BenchmarkOptions options = BenchmarkOptions.parse("--only=comm tcp throw, raw netty,tcp 256");
 		assertThat(options.includes("comm tcp throw (fire-and-forget)")).isTrue();
 		assertThat(options.includes("comm tcp request, 1 outstanding")).isFalse();
+		assertThat(options.includes("comm tcp request, 256 outstanding")).isTrue();
+		assertThat(options.includes("comm unix request, 256 outstanding")).isFalse();
 		assertThat(options.includes("raw Netty echo request, 256 outstanding")).isTrue();
 		assertThat(BenchmarkOptions.parse().includes("gRPC request, 1 outstanding")).isTrue();
 	}
