@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 import dev.comm.CommException;
 import dev.comm.codec.PayloadCodec;
@@ -76,7 +77,7 @@ public abstract class AbstractCommTarget implements CommTarget {
 	@Override
 	public void send(String route, Object payload) {
 		byte[] bytes = this.support.codec().encode(payload);
-		await(link(this.timeout).thenCompose((link) -> link.send(route, bytes)));
+		await(onLink(this.timeout, (link) -> link.send(route, bytes)));
 	}
 
 	@Override
@@ -93,7 +94,24 @@ public abstract class AbstractCommTarget implements CommTarget {
 			return CompletableFuture.failedFuture(ex);
 		}
 		long start = System.nanoTime();
-		return link(this.timeout).thenCompose((link) -> link.request(route, bytes, remaining(start)));
+		return onLink(this.timeout, (link) -> link.request(route, bytes, remaining(start)));
+	}
+
+	/**
+	 * Run {@code action} on an open link, at once when there is one: composing on an
+	 * already completed future would cost two more futures per call.
+	 */
+	private <R> CompletableFuture<R> onLink(Duration timeout, Function<Link, CompletableFuture<R>> action) {
+		CompletableFuture<Link> link = link(timeout);
+		if (link.isDone() && !link.isCompletedExceptionally()) {
+			try {
+				return action.apply(link.join());
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
+		}
+		return link.thenCompose(action);
 	}
 
 	private Duration remaining(long startNanos) {

@@ -1,5 +1,6 @@
 package dev.comm.protocol;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -117,29 +118,26 @@ final class MetadataJson {
 				return null;
 			}
 			do {
-				String key = readString();
+				Key key = readKey();
 				if (key == null || !skipTo(':')) {
 					return null;
 				}
 				skipWhitespace();
 				switch (key) {
-					case "id" -> {
+					case ID -> {
 						if (id != null || (id = readString()) == null) {
 							return null;
 						}
 					}
-					case "route" -> {
+					case ROUTE -> {
 						if (route != null || (route = readString()) == null) {
 							return null;
 						}
 					}
-					case "type" -> {
+					case TYPE -> {
 						if (type != Long.MIN_VALUE || (type = readInt()) == Long.MIN_VALUE) {
 							return null;
 						}
-					}
-					default -> {
-						return null;
 					}
 				}
 				skipWhitespace();
@@ -168,6 +166,24 @@ final class MetadataJson {
 		private boolean onlyWhitespaceLeft() {
 			skipWhitespace();
 			return this.at == this.end;
+		}
+
+		/**
+		 * One of the known keys, compared in place: a key string per key and message
+		 * would be garbage on the hottest path.
+		 * @return the key, or null for any other key or anything but a plain string
+		 */
+		private Key readKey() {
+			skipWhitespace();
+			for (Key key : Key.VALUES) {
+				byte[] quoted = key.quoted;
+				if (Arrays.equals(this.bytes, this.at, Math.min(this.at + quoted.length, this.end), quoted, 0,
+						quoted.length)) {
+					this.at += quoted.length;
+					return key;
+				}
+			}
+			return null;
 		}
 
 		/** A quoted string of plain ASCII, or null. */
@@ -216,6 +232,21 @@ final class MetadataJson {
 
 		private static boolean isWhitespace(byte b) {
 			return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+		}
+
+	}
+
+	/** The keys of the common shape, as they appear quoted. */
+	private enum Key {
+
+		ID("id"), TYPE("type"), ROUTE("route");
+
+		static final Key[] VALUES = values();
+
+		final byte[] quoted;
+
+		Key(String name) {
+			this.quoted = ascii('"' + name + '"');
 		}
 
 	}

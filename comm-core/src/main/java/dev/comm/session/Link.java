@@ -187,11 +187,15 @@ public final class Link implements FrameReceiver {
 			return CompletableFuture.failedFuture(tooLarge);
 		}
 		CompletableFuture<byte[]> reply = this.pending.register(id, route, timeout);
-		this.connection.send(new MessageFrame(metadata, payload)).whenComplete((ignored, ex) -> {
-			if (ex != null) {
-				this.pending.fail(id, ex);
-			}
-		});
+		CompletableFuture<Void> sent = this.connection.send(new MessageFrame(metadata, payload));
+		// nearly always accepted at once: no callback to allocate then
+		if (!sent.isDone() || sent.isCompletedExceptionally()) {
+			sent.whenComplete((ignored, ex) -> {
+				if (ex != null) {
+					this.pending.fail(id, ex);
+				}
+			});
+		}
 		return reply;
 	}
 

@@ -60,7 +60,9 @@ class MetadataJsonTests {
 			"{\"id\":\"abc\",\"type\":1,\"trace\":\"t\"}", "{\"id\":\"abc\",\"type\":1,\"id\":\"x\"}",
 			"{\"id\":\"abc\",\"type\":1,\"route\":null}", "{\"id\":\"abc\",\"type\":\"1\"}", "{\"id\":\"abc\"}",
 			"{\"type\":1}", "{\"id\":\"abc\",\"type\":1", "{\"id\":\"abc\",\"type\":1}x", "[1]", "",
-			"{\"id\":\"caf\u00e9\",\"type\":1}", "{\"id\":\"abc\",,\"type\":1}", "{}", "{\"id\":\"abc\",\"type\":-}" })
+			"{\"id\":\"caf\u00e9\",\"type\":1}", "{\"id\":\"abc\",,\"type\":1}", "{}", "{\"id\":\"abc\",\"type\":-}",
+			"{\"identity\":\"abc\",\"type\":1}", "{\"i\":\"abc\",\"type\":1}", "{\"\\u0069d\":\"abc\",\"type\":1}",
+			"{\"id\":\"abc\",\"typ", "{\"ro" })
 	void leavesEverythingElseToTheGeneralPath(String json) {
 		byte[] bytes = bytes(json);
 		assertThat(MetadataJson.decode(bytes, 0, bytes.length)).isNull();
