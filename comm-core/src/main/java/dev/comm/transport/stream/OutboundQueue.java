@@ -8,13 +8,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.comm.CommConnectionLostException;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 /**
  * Encoded frames on their way to one channel. Senders on any thread only queue; one task
- * on the channel's event loop writes everything queued and flushes once, so that frames
- * sent close together share one system call and no sender waits for the event loop.
+ * on the channel's event loop copies everything queued into a few buffers and flushes
+ * once, so that frames sent close together share one system call and no sender waits for
+ * the event loop.
  * <p>
  * A send is accepted at once while the channel can take more; once Netty's outbound
  * buffer is above its high-water mark or too many bytes wait here, the sender's future
@@ -23,6 +25,12 @@ import io.netty.channel.Channel;
  * (the void promise), which closes the connection and fails its requests.
  */
 final class OutboundQueue {
+
+	/**
+	 * Frames go out copied into buffers of this size, many to a buffer: a buffer per
+	 * frame would cost the channel an allocation, a copy and a bookkeeping entry each.
+	 */
+	static final int BATCH_SIZE = 64 * 1024;
 
 	/** Bytes queued here, beyond Netty's own buffer, before senders are held back. */
 	static final long HIGH_WATER_MARK = 256 * 1024;
@@ -104,10 +112,28 @@ final class OutboundQueue {
 	private void drain() {
 		this.drainScheduled.set(false);
 		long written = 0;
+		ByteBuf batch = null;
 		byte[] bytes;
 		while ((bytes = this.frames.poll()) != null) {
 			written += bytes.length;
-			this.channel.write(Unpooled.wrappedBuffer(bytes), this.channel.voidPromise());
+			if (batch != null && batch.maxWritableBytes() < bytes.length) {
+				this.channel.write(batch, this.channel.voidPromise());
+				batch = null;
+			}
+			if (bytes.length > BATCH_SIZE) {
+				// rare and large: one copy into the channel's buffer is all it needs
+				this.channel.write(Unpooled.wrappedBuffer(bytes), this.channel.voidPromise());
+				continue;
+			}
+			if (batch == null) {
+				// sized for what is queued now, this frame included
+				long queued = Math.max(bytes.length, this.queuedBytes.get() - written + bytes.length);
+				batch = this.channel.alloc().ioBuffer((int) Math.min(BATCH_SIZE, queued), BATCH_SIZE);
+			}
+			batch.writeBytes(bytes);
+		}
+		if (batch != null) {
+			this.channel.write(batch, this.channel.voidPromise());
 		}
 		if (written > 0) {
 			this.queuedBytes.addAndGet(-written);

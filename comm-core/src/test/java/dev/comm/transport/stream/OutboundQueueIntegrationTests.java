@@ -1,8 +1,15 @@
 package dev.comm.transport.stream;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -10,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.comm.address.CommAddress;
 import dev.comm.protocol.Frame;
+import dev.comm.protocol.FrameCodec;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 import dev.comm.protocol.Metadata;
@@ -61,6 +69,50 @@ class OutboundQueueIntegrationTests {
 				assertThat(connection.isOpen()).isFalse();
 				assertThatExceptionOfType(ExecutionException.class)
 					.isThrownBy(() -> connection.send(frame).get(10, TimeUnit.SECONDS));
+			}
+		}
+	}
+
+	@Test
+	void framesOfEverySizeReachTheWireWholeAndInOrderAcrossBatches() throws Exception {
+		int[] sizes = { 100, OutboundQueue.BATCH_SIZE + 1, 30_000, 40_000, 1, OutboundQueue.BATCH_SIZE - 200, 0,
+				3 * OutboundQueue.BATCH_SIZE, 500 };
+		ByteArrayOutputStream expected = new ByteArrayOutputStream();
+		List<Frame> frames = new ArrayList<>();
+		for (int round = 0; round < 20; round++) {
+			for (int i = 0; i < sizes.length; i++) {
+				byte[] payload = new byte[sizes[i]];
+				Arrays.fill(payload, (byte) (round * sizes.length + i));
+				Frame frame = new MessageFrame(Metadata.of("", MessageType.THROW, "r" + round + "." + i), payload);
+				frames.add(frame);
+				expected.write(FrameCodec.encodeForStream(frame));
+			}
+		}
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				TcpTransport transport = new TcpTransport()) {
+			Connection connection = transport
+				.connect(CommAddress.parse("tcp://127.0.0.1:" + server.getLocalPort()),
+						new TransportSettings(4 * OutboundQueue.BATCH_SIZE, java.time.Duration.ofSeconds(5)))
+				.get(10, TimeUnit.SECONDS);
+			connection.start(new IgnoringReceiver());
+			try (Socket peer = server.accept()) {
+				peer.setSoTimeout(10_000);
+				// more than the socket buffers hold: read while sending
+				CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+					try {
+						return peer.getInputStream().readNBytes(expected.size());
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
+				for (Frame frame : frames) {
+					connection.send(frame).get(10, TimeUnit.SECONDS);
+				}
+				assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo(expected.toByteArray());
+			}
+			finally {
+				connection.close();
 			}
 		}
 	}
