@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Command-line options: {@code --warmup=3s --iterations=5 --duration=2s --only=comm
+ * Command-line options: {@code --warmup=4s --iterations=7 --duration=2s --only=comm
  * --out=results.md}.
  *
  * @param warmup how long each case runs before it is measured
@@ -20,8 +20,8 @@ import java.util.Locale;
 record BenchmarkOptions(Duration warmup, int iterations, Duration duration, String only, Path out) {
 
 	static BenchmarkOptions parse(String... args) {
-		Duration warmup = Duration.ofSeconds(3);
-		int iterations = 5;
+		Duration warmup = Duration.ofSeconds(4);
+		int iterations = 7;
 		Duration duration = Duration.ofSeconds(2);
 		String only = null;
 		Path out = null;

@@ -32,6 +32,12 @@ final class OutboundQueue {
 	 */
 	static final int BATCH_SIZE = 64 * 1024;
 
+	/**
+	 * Bytes queued by the event loop's own thread at which they are written at once,
+	 * instead of when the loop's current work is done.
+	 */
+	static final int EARLY_DRAIN = 8 * 1024;
+
 	/** Bytes queued here, beyond Netty's own buffer, before senders are held back. */
 	static final long HIGH_WATER_MARK = 256 * 1024;
 
@@ -63,8 +69,14 @@ final class OutboundQueue {
 	 */
 	CompletableFuture<Void> add(byte[] bytes) {
 		this.frames.add(bytes);
-		this.queuedBytes.addAndGet(bytes.length);
-		if (this.drainScheduled.compareAndSet(false, true)) {
+		long queued = this.queuedBytes.addAndGet(bytes.length);
+		if (queued >= EARLY_DRAIN && this.channel.eventLoop().inEventLoop()) {
+			// sent from a callback on this very loop, which is working through a read
+			// of many replies: let the peer start on what is queued now rather than
+			// after the whole read, so that both sides work at once
+			drain();
+		}
+		else if (this.drainScheduled.compareAndSet(false, true)) {
 			try {
 				this.channel.eventLoop().execute(this.drain);
 			}
