@@ -50,12 +50,13 @@ import dev.comm.transport.TransportSettings;
  * connector bean per {@code comm.connectors.<name>}, the {@link CommClient}, and the
  * lifecycle that starts and stops them.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
 @EnableConfigurationProperties(CommProperties.class)
 @Import({ CommTransportConfigurations.NettyConfiguration.class, CommTransportConfigurations.TcpConfiguration.class,
 		CommTransportConfigurations.UnixConfiguration.class, CommTransportConfigurations.InprocConfiguration.class,
 		CommTransportConfigurations.AmqpConfiguration.class, CommWebSocketConfiguration.class,
-		CommPayloadCodecConfiguration.class, CommEndpointsRegistrar.class })
+		CommPayloadCodecConfiguration.class, CommValidationConfiguration.class, CommEndpointsRegistrar.class })
 public final class CommAutoConfiguration {
 
 	@Bean
