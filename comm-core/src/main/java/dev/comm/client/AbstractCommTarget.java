@@ -94,7 +94,7 @@ public abstract class AbstractCommTarget implements CommTarget {
 			return CompletableFuture.failedFuture(ex);
 		}
 		long start = System.nanoTime();
-		return onLink(this.timeout, (link) -> link.request(route, bytes, remaining(start)));
+		return onLink(this.timeout, (link) -> link.request(route, bytes, MemberWait.remaining(this.timeout, start)));
 	}
 
 	/**
@@ -112,11 +112,6 @@ public abstract class AbstractCommTarget implements CommTarget {
 			}
 		}
 		return link.thenCompose(action);
-	}
-
-	private Duration remaining(long startNanos) {
-		Duration left = this.timeout.minusNanos(System.nanoTime() - startNanos);
-		return (left.toMillis() < 1) ? Duration.ofMillis(1) : left;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -24,7 +24,7 @@ public class DefaultCommClient implements CommClient {
 	 * Create a client over single-URI connectors.
 	 * @param connectors the connectors by name
 	 * @param timeouts each connector's request timeout, by name
-	 * @param support payload conversion, executor and timer
+	 * @param support payload conversion and timer
 	 */
 	public DefaultCommClient(Map<String, Connector> connectors, Map<String, Duration> timeouts, ClientSupport support) {
 		this(single(connectors, timeouts, support), Map.of());

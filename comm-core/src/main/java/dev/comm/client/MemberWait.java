@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.comm.CommTimeoutException;
+import dev.comm.session.Link;
 
 /**
  * Waits for a pool member to turn up. Members come from several sources (connectors that
@@ -21,20 +22,21 @@ final class MemberWait {
 	}
 
 	/**
-	 * Wait for {@code lookup} to find a member.
+	 * Wait for {@code lookup} to find a member, then for that member's link, all within
+	 * {@code timeout}.
 	 * @param lookup returns a live member, or {@code null} while there is none
-	 * @param timeout how long to wait
+	 * @param timeout how long to wait in all
 	 * @param scheduler runs the re-checks
 	 * @param whatFor describes the awaited member, for the timeout message
-	 * @return completes with the member, or exceptionally with
+	 * @return completes with the member's open link, or exceptionally with
 	 * {@link CommTimeoutException}
 	 */
-	static CompletableFuture<PoolMember> until(Supplier<PoolMember> lookup, Duration timeout,
+	static CompletableFuture<Link> link(Supplier<PoolMember> lookup, Duration timeout,
 			ScheduledExecutorService scheduler, String whatFor) {
+		long start = System.nanoTime();
 		CompletableFuture<PoolMember> found = new CompletableFuture<>();
-		long deadline = System.nanoTime() + timeout.toNanos();
-		check(found, lookup, deadline, timeout, scheduler, whatFor);
-		return found;
+		check(found, lookup, start + timeout.toNanos(), timeout, scheduler, whatFor);
+		return found.thenCompose((member) -> member.link(remaining(timeout, start)));
 	}
 
 	/**

@@ -39,11 +39,8 @@ final class PoolMemberTarget extends AbstractCommTarget {
 				return member.link(timeout);
 			}
 		}
-		long start = System.nanoTime();
-		return MemberWait
-			.until(this::find, timeout, support().scheduler(),
-					"live member '" + this.id + "' in pool '" + this.pool + "'")
-			.thenCompose((member) -> member.link(MemberWait.remaining(timeout, start)));
+		return MemberWait.link(this::find, timeout, support().scheduler(),
+				"live member '" + this.id + "' in pool '" + this.pool + "'");
 	}
 
 	private PoolMember find() {

@@ -30,7 +30,7 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 	 * @param name the pool's name, for messages and {@link CommClient#to(String)}
 	 * @param members supplies the current members, in a stable order
 	 * @param strategy picks the member of each single call
-	 * @param support payload conversion, executor and timer
+	 * @param support payload conversion and timer
 	 * @param timeout the request timeout of calls through the pool
 	 */
 	public PoolTarget(String name, Supplier<List<PoolMember>> members, PoolStrategy strategy, ClientSupport support,
@@ -46,20 +46,16 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 		List<PoolMember> all = this.members.get();
 		if (all.size() == 1) {
 			// the common single-connector pool: nothing to choose, and the connector
-			// waits
-			// for its own reconnect with its own message; this keeps the per-request path
-			// free of the live-member scan
+			// waits for its own reconnect with its own message; this keeps the
+			// per-request path free of the live-member scan
 			return all.get(0).link(timeout);
 		}
 		PoolMember live = chooseLive(all);
 		if (live != null) {
 			return live.link(timeout);
 		}
-		long start = System.nanoTime();
-		return MemberWait
-			.until(() -> chooseLive(this.members.get()), timeout, support().scheduler(),
-					"live member in pool '" + this.name + "'")
-			.thenCompose((member) -> member.link(MemberWait.remaining(timeout, start)));
+		return MemberWait.link(() -> chooseLive(this.members.get()), timeout, support().scheduler(),
+				"live member in pool '" + this.name + "'");
 	}
 
 	private PoolMember chooseLive(List<PoolMember> all) {

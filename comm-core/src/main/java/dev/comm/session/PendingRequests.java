@@ -65,10 +65,10 @@ final class PendingRequests {
 		}
 		pending.cancelTimer();
 		if (type == MessageType.RESPONSE_OK) {
-			ReplyCallbacks.complete(pending.reply, payload);
+			ReplyCallbacks.complete(pending.reply, payload, null);
 		}
 		else {
-			ReplyCallbacks.fail(pending.reply, ErrorBody.toException(type, payload, pending.route));
+			ReplyCallbacks.complete(pending.reply, null, ErrorBody.toException(type, payload, pending.route));
 		}
 		return true;
 	}
@@ -77,7 +77,7 @@ final class PendingRequests {
 		Pending pending = this.byId.remove(id);
 		if (pending != null) {
 			pending.cancelTimer();
-			ReplyCallbacks.fail(pending.reply, cause);
+			ReplyCallbacks.complete(pending.reply, null, cause);
 		}
 	}
 
@@ -119,7 +119,7 @@ final class PendingRequests {
 					return;
 				}
 			}
-			ReplyCallbacks.fail(this.reply, new CommTimeoutException(this.route, current.peer, timeout));
+			ReplyCallbacks.complete(this.reply, null, new CommTimeoutException(this.route, current.peer, timeout));
 		}
 
 		void cancelTimer() {

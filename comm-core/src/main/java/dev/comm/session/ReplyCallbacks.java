@@ -23,22 +23,24 @@ public final class ReplyCallbacks {
 		return depth.get()[0] > 0;
 	}
 
-	static <T> void complete(CompletableFuture<T> future, T value) {
+	/**
+	 * Complete {@code future} with {@code value}, or with {@code failure} when that is
+	 * not {@code null}, with the current thread marked while its callbacks run.
+	 * @param <T> the reply type
+	 * @param future the reply future
+	 * @param value the reply, when it succeeded
+	 * @param failure why it failed, or {@code null}
+	 */
+	static <T> void complete(CompletableFuture<T> future, T value, Throwable failure) {
 		int[] current = depth.get();
 		current[0]++;
 		try {
-			future.complete(value);
-		}
-		finally {
-			current[0]--;
-		}
-	}
-
-	static void fail(CompletableFuture<?> future, Throwable cause) {
-		int[] current = depth.get();
-		current[0]++;
-		try {
-			future.completeExceptionally(cause);
+			if (failure == null) {
+				future.complete(value);
+			}
+			else {
+				future.completeExceptionally(failure);
+			}
 		}
 		finally {
 			current[0]--;

@@ -241,7 +241,7 @@ abstract class AbstractTransportContractTests {
 		assertThat(comm.request("point.move", new Point(1, 1), Point.class)).isEqualTo(new Point(2, 2));
 
 		this.server.close();
-		awaitUntil(() -> !connector.isConnected());
+		awaitClientNoticesServerGone(connector);
 		CompletableFuture<Point> madeWhileDown = comm.requestAsync("point.move", new Point(2, 2), Point.class);
 		assertThat(madeWhileDown).isNotDone();
 
@@ -250,6 +250,14 @@ abstract class AbstractTransportContractTests {
 
 		assertThat(madeWhileDown).succeedsWithin(AWAIT).isEqualTo(new Point(3, 4));
 		assertThat(comm.request("point.move", new Point(3, 3), Point.class)).isEqualTo(new Point(4, 6));
+	}
+
+	/**
+	 * Wait until the client has seen the server go away.
+	 * @param connector the client's connector
+	 */
+	void awaitClientNoticesServerGone(Connector connector) throws InterruptedException {
+		awaitUntil(() -> !connector.isConnected());
 	}
 
 	@Test
