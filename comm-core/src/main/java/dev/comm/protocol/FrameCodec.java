@@ -113,15 +113,24 @@ public final class FrameCodec {
 	}
 
 	private static byte[] encodeMessage(MessageFrame message, int headroom) {
-		byte[] metadata = encodeMetadata(message.metadata());
+		// the common metadata is written in place; only the general path needs an
+		// array of its own
+		int commonSize = MetadataJson.size(message.metadata());
+		byte[] general = (commonSize < 0) ? encodeGeneralMetadata(message.metadata()) : null;
+		int metadataLength = (general != null) ? general.length : commonSize;
 		byte[] payload = message.payload();
-		byte[] bytes = new byte[headroom + 1 + META_END_SIZE + metadata.length + payload.length];
+		byte[] bytes = new byte[headroom + 1 + META_END_SIZE + metadataLength + payload.length];
 		int at = headroom;
 		bytes[at++] = MESSAGE;
-		writeInt(bytes, at, META_END_SIZE + metadata.length);
+		writeInt(bytes, at, META_END_SIZE + metadataLength);
 		at += META_END_SIZE;
-		System.arraycopy(metadata, 0, bytes, at, metadata.length);
-		System.arraycopy(payload, 0, bytes, at + metadata.length, payload.length);
+		if (general != null) {
+			System.arraycopy(general, 0, bytes, at, metadataLength);
+		}
+		else {
+			MetadataJson.write(message.metadata(), bytes, at);
+		}
+		System.arraycopy(payload, 0, bytes, at + metadataLength, payload.length);
 		return bytes;
 	}
 
@@ -132,14 +141,12 @@ public final class FrameCodec {
 	 * @return the body size in bytes
 	 */
 	public static int bodySize(Metadata metadata, int payloadLength) {
-		return 1 + META_END_SIZE + encodeMetadata(metadata).length + payloadLength;
+		int commonSize = MetadataJson.size(metadata);
+		int metadataLength = (commonSize >= 0) ? commonSize : encodeGeneralMetadata(metadata).length;
+		return 1 + META_END_SIZE + metadataLength + payloadLength;
 	}
 
-	static byte[] encodeMetadata(Metadata metadata) {
-		byte[] common = MetadataJson.encode(metadata);
-		if (common != null) {
-			return common;
-		}
+	private static byte[] encodeGeneralMetadata(Metadata metadata) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("id", metadata.id());
 		fields.put("type", metadata.type());

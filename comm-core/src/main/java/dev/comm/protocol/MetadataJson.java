@@ -24,33 +24,66 @@ final class MetadataJson {
 	}
 
 	/**
-	 * Write metadata the way Jackson writes its map, when it has the common shape.
+	 * The size of the metadata as Jackson writes its map, when it has the common shape;
+	 * {@link #write} then writes the same bytes.
 	 * @param metadata the metadata
-	 * @return the JSON bytes, or {@code null} when the general path must write it
+	 * @return the size in bytes, or -1 when the general path must write it
 	 */
-	static byte[] encode(Metadata metadata) {
+	static int size(Metadata metadata) {
 		String id = metadata.id();
 		String route = metadata.route();
 		if (!metadata.extra().isEmpty() || !isPlain(id) || (route != null && !isPlain(route))) {
-			return null;
+			return -1;
 		}
-		String type = Integer.toString(metadata.type());
-		int size = ID_KEY.length + id.length() + TYPE_KEY.length + type.length() + 1;
+		int size = ID_KEY.length + id.length() + TYPE_KEY.length + digits(metadata.type()) + 1;
 		if (route != null) {
 			size += ROUTE_KEY.length + route.length() + 1;
 		}
-		byte[] bytes = new byte[size];
-		int at = put(bytes, 0, ID_KEY);
-		at = put(bytes, at, id);
+		return size;
+	}
+
+	/**
+	 * Write metadata of the common shape into a frame being built, so that it is not
+	 * encoded into an array of its own first and then copied.
+	 * @param metadata metadata for which {@link #size} is not -1
+	 * @param bytes the frame
+	 * @param at where the metadata goes
+	 */
+	static void write(Metadata metadata, byte[] bytes, int at) {
+		at = put(bytes, at, ID_KEY);
+		at = put(bytes, at, metadata.id());
 		at = put(bytes, at, TYPE_KEY);
-		at = put(bytes, at, type);
-		if (route != null) {
+		at = putInt(bytes, at, metadata.type());
+		if (metadata.route() != null) {
 			at = put(bytes, at, ROUTE_KEY);
-			at = put(bytes, at, route);
+			at = put(bytes, at, metadata.route());
 			bytes[at++] = '"';
 		}
 		bytes[at] = '}';
-		return bytes;
+	}
+
+	/** Characters of a decimal int, the sign included. */
+	private static int digits(int value) {
+		int digits = (value < 0) ? 2 : 1;
+		for (long rest = Math.abs((long) value); rest >= 10; rest /= 10) {
+			digits++;
+		}
+		return digits;
+	}
+
+	private static int putInt(byte[] bytes, int at, int value) {
+		int end = at + digits(value);
+		long rest = Math.abs((long) value);
+		int i = end;
+		do {
+			bytes[--i] = (byte) ('0' + rest % 10);
+			rest /= 10;
+		}
+		while (rest > 0);
+		if (value < 0) {
+			bytes[at] = '-';
+		}
+		return end;
 	}
 
 	/**
