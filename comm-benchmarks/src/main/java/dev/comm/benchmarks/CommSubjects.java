@@ -53,9 +53,9 @@ final class CommSubjects implements AutoCloseable {
 	List<Subject> subjects() {
 		CommClient comm = this.client.getBean(CommClient.class);
 		LongAdder received = this.server.getBean(QuoteHandlers.class).received;
-		return List.of(new CommSubject("comm tcp", comm.to("tcp"), received, EnumSet.allOf(Shape.class)),
-				new CommSubject("comm unix", comm.to("unix"), received, EnumSet.allOf(Shape.class)),
-				new CommSubject("comm inproc", comm.to("inproc"), received, EnumSet.allOf(Shape.class)));
+		return List.of(new CommSubject("comm tcp", comm.to("tcp"), received),
+				new CommSubject("comm unix", comm.to("unix"), received),
+				new CommSubject("comm inproc", comm.to("inproc"), received));
 	}
 
 	@Override
@@ -108,8 +108,12 @@ final class CommSubjects implements AutoCloseable {
 
 	}
 
-	private record CommSubject(String name, CommTarget target, LongAdder counter,
-			Set<Shape> shapes) implements Subject {
+	private record CommSubject(String name, CommTarget target, LongAdder counter) implements Subject {
+
+		@Override
+		public Set<Shape> shapes() {
+			return EnumSet.allOf(Shape.class);
+		}
 
 		@Override
 		public Family family() {
