@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboundQueueTests {
 
 	@Test
-	void framesQueuedFromOtherWorkWaitForTheDrainAndGoOutInOneBatch() {
+	void framesBelowTheEarlyDrainWaitForTheDrainAndGoOutInOneBuffer() {
 		EmbeddedChannel channel = new EmbeddedChannel();
 		OutboundQueue queue = new OutboundQueue(channel, "embedded");
 		ByteArrayOutputStream sent = new ByteArrayOutputStream();
@@ -28,7 +28,10 @@ class OutboundQueueTests {
 		}
 		assertThat((Object) channel.readOutbound()).isNull();
 		channel.runPendingTasks();
-		assertThat(written(channel)).isEqualTo(sent.toByteArray());
+		ByteBuf batch = channel.readOutbound();
+		assertThat(ByteBufUtil.getBytes(batch)).isEqualTo(sent.toByteArray());
+		batch.release();
+		assertThat((Object) channel.readOutbound()).isNull();
 		channel.finishAndReleaseAll();
 	}
 
