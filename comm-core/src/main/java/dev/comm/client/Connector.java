@@ -56,6 +56,11 @@ public final class Connector {
 
 	private int failures;
 
+	/**
+	 * Why the last attempt to connect failed, for the timeout message; null once linked.
+	 */
+	private volatile String lastFailure;
+
 	public Connector(String name, CommAddress address, Transport transport, TransportSettings transportSettings,
 			LinkSettings linkSettings, Backoff backoff) {
 		this.name = name;
@@ -122,6 +127,7 @@ public final class Connector {
 				return;
 			}
 			this.failures = 0;
+			this.lastFailure = null;
 			waiting = this.current;
 		}
 		logger.info("Connector '{}' connected to {}", this.name, this.address);
@@ -153,6 +159,7 @@ public final class Connector {
 		}
 		if (failure != null) {
 			String cause = (failure.getCause() != null) ? failure.getCause().getMessage() : failure.getMessage();
+			this.lastFailure = cause;
 			if (this.failures == 1) {
 				logger.warn("Connector '{}' cannot reach {} ({}); retrying with back-off", this.name, this.address,
 						cause);
@@ -198,13 +205,17 @@ public final class Connector {
 				mine.complete(link);
 			}
 		});
-		var timer = this.scheduler.schedule(
-				() -> mine
-					.completeExceptionally(new CommTimeoutException("No connection to " + this.address + " (connector '"
-							+ this.name + "') within " + timeout.toMillis() + " ms; is the peer running?", timeout)),
-				timeout.toNanos(), TimeUnit.NANOSECONDS);
+		var timer = this.scheduler.schedule(() -> mine.completeExceptionally(noLinkWithin(timeout)), timeout.toNanos(),
+				TimeUnit.NANOSECONDS);
 		mine.whenComplete((link, ex) -> timer.cancel(false));
 		return mine;
+	}
+
+	private CommTimeoutException noLinkWithin(Duration timeout) {
+		String last = this.lastFailure;
+		String reason = (last != null) ? "the last attempt failed: " + last : "is the peer running?";
+		return new CommTimeoutException("No connection to " + this.address + " (connector '" + this.name + "') within "
+				+ timeout.toMillis() + " ms; " + reason, timeout);
 	}
 
 	public boolean isConnected() {

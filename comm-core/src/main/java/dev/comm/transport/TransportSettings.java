@@ -3,19 +3,40 @@ package dev.comm.transport;
 import java.time.Duration;
 
 /**
- * Limits a transport applies to a connection.
+ * Limits and security a transport applies to a connection.
  *
  * @param maxFrameSize the largest frame body accepted or sent, in bytes; a longer length
  * read from the wire closes the connection before anything is allocated for it
- * @param connectTimeout how long to wait for a connection to open
+ * @param connectTimeout how long to wait for a connection to open, TLS handshake included
+ * @param tls how a {@code tls://} connection is secured, or {@code null} where the
+ * address does not ask for TLS (a {@code tls://} connector then trusts what the JVM
+ * trusts; a {@code tls://} listener cannot start without a certificate)
  */
-public record TransportSettings(int maxFrameSize, Duration connectTimeout) {
+public record TransportSettings(int maxFrameSize, Duration connectTimeout, TlsSettings tls) {
 
 	/** Largest frame body by default: 16 MiB. */
 	public static final int DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
 
+	/**
+	 * Settings without TLS.
+	 * @param maxFrameSize the largest frame body accepted or sent, in bytes
+	 * @param connectTimeout how long to wait for a connection to open
+	 */
+	public TransportSettings(int maxFrameSize, Duration connectTimeout) {
+		this(maxFrameSize, connectTimeout, null);
+	}
+
 	public static TransportSettings defaults() {
 		return new TransportSettings(DEFAULT_MAX_FRAME_SIZE, Duration.ofSeconds(10));
+	}
+
+	/**
+	 * These settings with TLS.
+	 * @param tls how connections are secured
+	 * @return the new settings
+	 */
+	public TransportSettings withTls(TlsSettings tls) {
+		return new TransportSettings(this.maxFrameSize, this.connectTimeout, tls);
 	}
 
 }

@@ -33,6 +33,7 @@ import dev.comm.server.CommListener;
 import dev.comm.session.LinkSettings;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportRegistry;
+import dev.comm.transport.TlsSettings;
 import dev.comm.transport.TransportSettings;
 import dev.comm.transport.amqp.AmqpTransport;
 import dev.comm.transport.inproc.InprocTransport;
@@ -83,7 +84,7 @@ public final class CommTestNode implements AutoCloseable {
 		this.transports = new TransportRegistry(transports);
 		this.support = new ClientSupport(new JacksonPayloadCodec(), this.scheduler);
 		this.dispatcher = new RouteDispatcher(this.routes, this.support, builder.requestTimeout);
-		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5));
+		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5), builder.tls);
 		this.linkSettings = new LinkSettings(builder.clientId, this.dispatcher, this.handlerThreads, this.scheduler,
 				builder.maxFrameSize, builder.handshakeTimeout, builder.heartbeatInterval, builder.features);
 		for (Object handlers : builder.handlers) {
@@ -232,6 +233,8 @@ public final class CommTestNode implements AutoCloseable {
 
 		private int amqpPrefetch = AmqpTransport.DEFAULT_PREFETCH;
 
+		private TlsSettings tls;
+
 		public Builder handlers(Object... beans) {
 			this.handlers.addAll(List.of(beans));
 			return this;
@@ -287,6 +290,17 @@ public final class CommTestNode implements AutoCloseable {
 		public Builder sessions(Duration resumeWindow, int maxQueued) {
 			this.resumeWindow = resumeWindow;
 			this.maxQueued = maxQueued;
+			return this;
+		}
+
+		/**
+		 * How this node's {@code tls://} listeners and connectors secure their
+		 * connections.
+		 * @param tls the settings, see {@link TestTls}
+		 * @return this builder
+		 */
+		public Builder tls(TlsSettings tls) {
+			this.tls = tls;
 			return this;
 		}
 

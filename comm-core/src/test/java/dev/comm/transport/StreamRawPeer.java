@@ -1,21 +1,27 @@
 package dev.comm.transport;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
+import javax.net.ssl.SSLSocket;
+
 import dev.comm.protocol.Frame;
 import dev.comm.protocol.FrameCodec;
 
 /**
- * A {@link RawPeer} on a plain socket channel (TCP or unix domain), writing communica's
- * stream bytes by hand. A reader thread turns what the listener sends into frames with
- * {@link FrameCodec}, so the test thread never blocks on a socket read without a bound.
+ * A {@link RawPeer} on a plain socket (TCP or unix domain) or a TLS socket, writing
+ * communica's stream bytes by hand. A reader thread turns what the listener sends into
+ * frames with {@link FrameCodec}, so the test thread never blocks on a socket read
+ * without a bound.
  */
 final class StreamRawPeer extends RawPeer {
 
@@ -29,14 +35,26 @@ final class StreamRawPeer extends RawPeer {
 	/** Far above any frame a test listener sends; guards against reading garbage. */
 	private static final int MAX_READ = 16 * 1024 * 1024;
 
-	private final SocketChannel channel;
+	private final Pipe pipe;
 
 	private final Thread reader;
 
 	private volatile boolean closing;
 
 	StreamRawPeer(SocketAddress address) throws IOException {
-		this.channel = SocketChannel.open(address);
+		this(Pipe.of(SocketChannel.open(address)));
+	}
+
+	/**
+	 * A peer on a TLS socket, for {@code tls://} listeners.
+	 * @param socket a connected socket; its handshake starts with the first write
+	 */
+	StreamRawPeer(SSLSocket socket) throws IOException {
+		this(Pipe.of(socket));
+	}
+
+	private StreamRawPeer(Pipe pipe) {
+		this.pipe = pipe;
 		this.reader = new Thread(this::read, "raw-peer-reader");
 		this.reader.setDaemon(true);
 		this.reader.start();
@@ -83,10 +101,7 @@ final class StreamRawPeer extends RawPeer {
 	}
 
 	private void write(byte[] bytes) throws IOException {
-		ByteBuffer buffer = ByteBuffer.wrap(bytes);
-		while (buffer.hasRemaining()) {
-			this.channel.write(buffer);
-		}
+		this.pipe.write(ByteBuffer.wrap(bytes));
 	}
 
 	private void read() {
@@ -129,7 +144,7 @@ final class StreamRawPeer extends RawPeer {
 		boolean refusal = false;
 		while (true) {
 			one.clear();
-			if (this.channel.read(one) < 0) {
+			if (this.pipe.read(one) < 0) {
 				if (refusal) {
 					// a refusal has no terminator: it ends where the other side closes
 					byte[] bytes = hello.toByteArray();
@@ -151,7 +166,7 @@ final class StreamRawPeer extends RawPeer {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		bytes.write(start.array(), 1, start.limit() - 1);
 		ByteBuffer chunk = ByteBuffer.allocate(256);
-		while (this.channel.read(chunk.clear()) >= 0) {
+		while (this.pipe.read(chunk.clear()) >= 0) {
 			bytes.write(chunk.array(), 0, chunk.position());
 		}
 		byte[] json = bytes.toByteArray();
@@ -161,7 +176,7 @@ final class StreamRawPeer extends RawPeer {
 	private ByteBuffer readFully(int length) throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocate(length);
 		while (buffer.hasRemaining()) {
-			if (this.channel.read(buffer) < 0) {
+			if (this.pipe.read(buffer) < 0) {
 				throw new EOFException();
 			}
 		}
@@ -172,7 +187,7 @@ final class StreamRawPeer extends RawPeer {
 	public void close() {
 		this.closing = true;
 		try {
-			this.channel.close();
+			this.pipe.close();
 			this.reader.join(5000);
 		}
 		catch (IOException ex) {
@@ -181,6 +196,68 @@ final class StreamRawPeer extends RawPeer {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Blocking reads and writes that one thread may do while another does the other: a
+	 * socket channel's own, or a TLS socket's streams.
+	 */
+	private interface Pipe extends Closeable {
+
+		/** Read what is there into the buffer; -1 at the end of the stream. */
+		int read(ByteBuffer into) throws IOException;
+
+		/** Write all of the buffer. */
+		void write(ByteBuffer from) throws IOException;
+
+		static Pipe of(SocketChannel channel) {
+			return new Pipe() {
+				@Override
+				public int read(ByteBuffer into) throws IOException {
+					return channel.read(into);
+				}
+
+				@Override
+				public void write(ByteBuffer from) throws IOException {
+					while (from.hasRemaining()) {
+						channel.write(from);
+					}
+				}
+
+				@Override
+				public void close() throws IOException {
+					channel.close();
+				}
+			};
+		}
+
+		static Pipe of(SSLSocket socket) throws IOException {
+			InputStream in = socket.getInputStream();
+			OutputStream out = socket.getOutputStream();
+			return new Pipe() {
+				@Override
+				public int read(ByteBuffer into) throws IOException {
+					int count = in.read(into.array(), into.arrayOffset() + into.position(), into.remaining());
+					if (count > 0) {
+						into.position(into.position() + count);
+					}
+					return count;
+				}
+
+				@Override
+				public void write(ByteBuffer from) throws IOException {
+					out.write(from.array(), from.arrayOffset() + from.position(), from.remaining());
+					out.flush();
+					from.position(from.limit());
+				}
+
+				@Override
+				public void close() throws IOException {
+					socket.close();
+				}
+			};
+		}
+
 	}
 
 }

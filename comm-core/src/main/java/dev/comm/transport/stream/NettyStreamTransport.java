@@ -9,6 +9,7 @@ import dev.comm.CommException;
 import dev.comm.address.CommAddress;
 import dev.comm.transport.Connection;
 import dev.comm.transport.Listener;
+import dev.comm.transport.TlsSettings;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportSettings;
 import io.netty.bootstrap.Bootstrap;
@@ -20,12 +21,14 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
  * What TCP and unix sockets share: a Netty pipeline of {@link StreamFrameDecoder} and
- * {@link NettyConnection} speaking communica's stream format. Subclasses only say how an
- * address becomes a socket address and which channel classes to use.
+ * {@link NettyConnection} speaking communica's stream format, behind a {@link TlsLayer}
+ * for {@code tls://} addresses. Subclasses only say how an address becomes a socket
+ * address and which channel classes to use.
  */
 public abstract class NettyStreamTransport implements Transport {
 
@@ -84,7 +87,7 @@ public abstract class NettyStreamTransport implements Transport {
 			.channel(socketChannelClass())
 			.option(ChannelOption.AUTO_READ, false)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-			.handler(pipeline(settings, remote));
+			.handler(clientPipeline(address, settings, remote));
 		if (!isUnix()) {
 			bootstrap.option(ChannelOption.TCP_NODELAY, true);
 		}
@@ -100,7 +103,7 @@ public abstract class NettyStreamTransport implements Transport {
 		connecting.addListener((ChannelFuture future) -> {
 			if (future.isSuccess()) {
 				this.channels.add(future.channel());
-				result.complete(future.channel().pipeline().get(NettyConnection.class));
+				whenSecured(future.channel(), remote, result);
 			}
 			else {
 				result.completeExceptionally(new CommConnectionLostException(
@@ -110,8 +113,34 @@ public abstract class NettyStreamTransport implements Transport {
 		return result;
 	}
 
+	/**
+	 * Hand out the connection once its TLS handshake, if it has one, succeeded, so that
+	 * an untrusted certificate fails the connect with its reason rather than surfacing as
+	 * a connection that opened and then closed.
+	 */
+	private static void whenSecured(Channel channel, String remote, CompletableFuture<Connection> result) {
+		NettyConnection connection = channel.pipeline().get(NettyConnection.class);
+		SslHandler tls = channel.pipeline().get(SslHandler.class);
+		if (tls == null) {
+			result.complete(connection);
+			return;
+		}
+		tls.handshakeFuture().addListener((handshake) -> {
+			if (handshake.isSuccess()) {
+				result.complete(connection);
+			}
+			else {
+				channel.close();
+				Throwable cause = handshake.cause();
+				result.completeExceptionally(new CommConnectionLostException(
+						"Cannot connect to " + remote + ": the TLS handshake failed: " + cause.getMessage(), cause));
+			}
+		});
+	}
+
 	@Override
 	public Listener listen(CommAddress address, TransportSettings settings, Consumer<Connection> acceptor) {
+		TlsSettings tls = TlsLayer.appliesTo(address) ? TlsLayer.serverSettings(address, settings) : null;
 		beforeBind(address);
 		ServerBootstrap bootstrap = new ServerBootstrap().group(this.loops.group())
 			.channel(serverChannelClass())
@@ -120,6 +149,9 @@ public abstract class NettyStreamTransport implements Transport {
 				@Override
 				protected void initChannel(Channel channel) {
 					String remote = isUnix() ? address + " (accepted)" : String.valueOf(channel.remoteAddress());
+					if (tls != null) {
+						channel.pipeline().addLast(TlsLayer.server(tls, settings.connectTimeout()));
+					}
 					channel.pipeline().addLast(new StreamFrameDecoder(settings.maxFrameSize()));
 					NettyConnection connection = new NettyConnection(channel, remote);
 					channel.pipeline().addLast(connection);
@@ -150,10 +182,13 @@ public abstract class NettyStreamTransport implements Transport {
 		};
 	}
 
-	private ChannelInitializer<Channel> pipeline(TransportSettings settings, String remote) {
+	private ChannelInitializer<Channel> clientPipeline(CommAddress address, TransportSettings settings, String remote) {
 		return new ChannelInitializer<>() {
 			@Override
 			protected void initChannel(Channel channel) {
+				if (TlsLayer.appliesTo(address)) {
+					channel.pipeline().addLast(TlsLayer.client(address, settings));
+				}
 				channel.pipeline().addLast(new StreamFrameDecoder(settings.maxFrameSize()));
 				channel.pipeline().addLast(new NettyConnection(channel, remote));
 			}

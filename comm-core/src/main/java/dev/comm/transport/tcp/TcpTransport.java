@@ -9,7 +9,8 @@ import dev.comm.transport.stream.NettyEventLoops;
 import dev.comm.transport.stream.NettyStreamTransport;
 
 /**
- * {@code tcp://host:port}: communica's stream format over TCP, with Nagle off.
+ * {@code tcp://host:port}: communica's stream format over TCP, with Nagle off; and
+ * {@code tls://host:port}: the same inside TLS.
  */
 public class TcpTransport extends NettyStreamTransport {
 
@@ -30,7 +31,7 @@ public class TcpTransport extends NettyStreamTransport {
 
 	@Override
 	public List<String> schemes() {
-		return List.of("tcp");
+		return List.of("tcp", "tls");
 	}
 
 	@Override
@@ -45,7 +46,7 @@ public class TcpTransport extends NettyStreamTransport {
 
 	@Override
 	protected CommAddress boundAddress(CommAddress requested, SocketAddress bound) {
-		return CommAddress.tcp(requested.host(), ((InetSocketAddress) bound).getPort());
+		return new CommAddress(requested.scheme(), requested.host(), ((InetSocketAddress) bound).getPort(), null);
 	}
 
 }

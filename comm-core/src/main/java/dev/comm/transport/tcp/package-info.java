@@ -1,4 +1,4 @@
 /**
- * The {@code tcp} transport.
+ * The {@code tcp} and {@code tls} transport.
  */
 package dev.comm.transport.tcp;

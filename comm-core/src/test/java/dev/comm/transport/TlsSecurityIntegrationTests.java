@@ -1,0 +1,180 @@
+package dev.comm.transport;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.comm.CommConnectionLostException;
+import dev.comm.CommException;
+import dev.comm.CommTimeoutException;
+import dev.comm.address.CommAddress;
+import dev.comm.client.CommClient;
+import dev.comm.handler.CommHandler;
+import dev.comm.protocol.Hello;
+import dev.comm.server.CommListener;
+import dev.comm.testing.CommTestNode;
+import dev.comm.testing.TestTls;
+import dev.comm.transport.TlsSettings.ClientAuth;
+import dev.comm.transport.tcp.TcpTransport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * What {@code tls://} adds to the contract: whom a client trusts, that the certificate
+ * must name the host that was dialled, client certificates, and a plain TCP peer on
+ * either side. The test certificates are described in {@link TestTls}.
+ */
+class TlsSecurityIntegrationTests {
+
+	private static final Duration AWAIT = Duration.ofSeconds(10);
+
+	private static final Duration SHORT = Duration.ofSeconds(2);
+
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	private final Echo echo = new Echo();
+
+	@AfterEach
+	void closeEverything() throws Exception {
+		for (int i = this.resources.size() - 1; i >= 0; i--) {
+			this.resources.get(i).close();
+		}
+	}
+
+	@Test
+	void clientRefusesAServerCertificateItsAuthorityDidNotIssueAndSaysWhy() {
+		CommListener listener = listen(TestTls.settings("untrusted.p12", "trust.p12", ClientAuth.NONE));
+		Throwable failure = connectFails(listener.getAddress(), TestTls.client());
+		assertThat(failure).hasMessageContaining("TLS handshake failed").hasRootCauseInstanceOf(Exception.class);
+		assertThat(failure.getCause()).isInstanceOf(SSLHandshakeException.class);
+	}
+
+	@Test
+	void clientRefusesATrustedCertificateThatNamesAnotherHost() {
+		CommListener listener = listen(TestTls.settings("other-host.p12", "trust.p12", ClientAuth.NONE));
+		Throwable failure = connectFails(listener.getAddress(), TestTls.client());
+		assertThat(failure).hasMessageContaining("TLS handshake failed").hasMessageContaining("127.0.0.1");
+	}
+
+	@Test
+	void clientWithoutSettingsTrustsOnlyWhatTheJvmTrusts() {
+		CommListener listener = listen(TestTls.server());
+		Throwable failure = connectFails(listener.getAddress(), null);
+		assertThat(failure).hasMessageContaining("TLS handshake failed");
+	}
+
+	@Test
+	void requestsWaitingForAnUntrustedServerTimeOutNamingTheHandshakeFailure() {
+		CommListener listener = listen(TestTls.settings("untrusted.p12", "trust.p12", ClientAuth.NONE));
+		CommClient comm = node(TestTls.client()).connect(listener.getAddress().toString(), SHORT);
+		CommTimeoutException timeout = catchThrowableOfType(CommTimeoutException.class,
+				() -> comm.request("echo", "hi", String.class));
+		assertThat(timeout).hasMessageContaining("the last attempt failed")
+			.hasMessageContaining("TLS handshake failed");
+		assertThat(this.echo.received).isEmpty();
+	}
+
+	@Test
+	void listenerThatNeedsClientCertificatesServesOnlyClientsThatPresentATrustedOne() {
+		CommListener listener = listen(TestTls.settings("server.p12", "trust.p12", ClientAuth.NEED));
+		String uri = listener.getAddress().toString();
+		CommClient anonymous = node(TestTls.client()).connect(uri, SHORT);
+		assertThatExceptionOfType(CommException.class).isThrownBy(() -> anonymous.request("echo", "who", String.class));
+		CommClient stranger = node(TestTls.settings("untrusted.p12", "trust.p12", ClientAuth.NONE)).connect(uri, SHORT);
+		assertThatExceptionOfType(CommException.class).isThrownBy(() -> stranger.request("echo", "who", String.class));
+		assertThat(this.echo.received).isEmpty();
+		CommClient known = node(TestTls.settings("client.p12", "trust.p12", ClientAuth.NONE)).connect(uri, AWAIT);
+		assertThat(known.request("echo", "me", String.class)).isEqualTo("me");
+	}
+
+	@Test
+	void listenerThatWantsClientCertificatesAlsoServesClientsWithout() {
+		CommListener listener = listen(TestTls.settings("server.p12", "trust.p12", ClientAuth.WANT));
+		CommClient anonymous = node(TestTls.client()).connect(listener.getAddress().toString(), AWAIT);
+		assertThat(anonymous.request("echo", "anyone", String.class)).isEqualTo("anyone");
+	}
+
+	@Test
+	void plainTcpPeerOnATlsListenerIsClosedAndOthersAreServed() throws Exception {
+		CommListener listener = listen(TestTls.server());
+		CommClient comm = node(TestTls.client()).connect(listener.getAddress().toString(), AWAIT);
+		assertThat(comm.request("echo", "before", String.class)).isEqualTo("before");
+		CommAddress address = listener.getAddress();
+		try (StreamRawPeer plain = new StreamRawPeer(new InetSocketAddress(address.host(), address.port()))) {
+			plain.send(new Hello(Map.of("client_id", "plain")));
+			assertThat(plain.awaitClosed(AWAIT)).isTrue();
+		}
+		assertThat(comm.request("echo", "after", String.class)).isEqualTo("after");
+	}
+
+	@Test
+	void tlsClientOnAPlainTcpListenerFailsToConnectInsteadOfHanging() {
+		CommTestNode server = node(null);
+		CommListener plain = server.listen("tcp://127.0.0.1:0");
+		CommAddress address = new CommAddress("tls", plain.getAddress().host(), plain.getAddress().port(), null);
+		assertThat(connectFails(address, TestTls.client())).hasMessageContaining("TLS handshake failed");
+	}
+
+	@Test
+	void listenerWithoutACertificateDoesNotStart() {
+		CommTestNode server = node(null);
+		assertThatExceptionOfType(CommException.class).isThrownBy(() -> server.listen("tls://127.0.0.1:0"))
+			.withMessageContaining("needs TLS settings with the key and certificate it presents");
+	}
+
+	@Test
+	void boundAddressKeepsTheTlsScheme() {
+		CommListener listener = listen(TestTls.server());
+		assertThat(listener.getAddress().scheme()).isEqualTo("tls");
+		assertThat(listener.getAddress().port()).isPositive();
+	}
+
+	private CommListener listen(TlsSettings tls) {
+		return node(tls).listen("tls://127.0.0.1:0");
+	}
+
+	private CommTestNode node(TlsSettings tls) {
+		CommTestNode node = CommTestNode.builder().handlers(this.echo).tls(tls).build();
+		this.resources.add(node);
+		return node;
+	}
+
+	/**
+	 * Connect with the bare transport, so that the failure is the connect's own, and
+	 * return it.
+	 */
+	private Throwable connectFails(CommAddress address, TlsSettings tls) {
+		TcpTransport transport = new TcpTransport();
+		this.resources.add(transport);
+		TransportSettings settings = new TransportSettings(64 * 1024, Duration.ofSeconds(5), tls);
+		CompletionException failure = catchThrowableOfType(CompletionException.class,
+				() -> transport.connect(address, settings).join());
+		assertThat(failure).as("connecting to %s", address).isNotNull();
+		assertThat(failure.getCause()).isInstanceOf(CommConnectionLostException.class);
+		return failure.getCause();
+	}
+
+	static final class Echo {
+
+		final List<String> received = new CopyOnWriteArrayList<>();
+
+		@CommHandler("echo")
+		String echo(String text) {
+			this.received.add(text);
+			return text;
+		}
+
+	}
+
+}
