@@ -1,11 +1,13 @@
 #!/bin/sh
 # Regenerates the test certificates: a test CA, a server certificate for localhost and
 # 127.0.0.1, a client certificate, a certificate for another host, and a self-signed
-# certificate nobody trusts. Every store's password is "changeit"; the certificates are
-# valid for a hundred years, so the tests never see one expire. Test use only.
+# certificate nobody trusts; the CA and server certificates and the server's key also as
+# PEM files. Needs keytool and openssl. Every store's password is "changeit"; the
+# certificates are valid for a hundred years, so the tests never see one expire.
+# Test use only.
 set -eu
 cd "$(dirname "$0")"
-rm -f ./*.p12 ./*.crt
+rm -f ./*.p12 ./*.crt ./*.key
 keytool=${JAVA_HOME:+$JAVA_HOME/bin/}keytool
 p="-storetype PKCS12 -storepass changeit -keypass changeit"
 days=36500
@@ -35,4 +37,8 @@ issue other-host.p12 other.example "san=dns:other.example"
 
 # what clients and listeners trust: the test CA's certificate only
 "$keytool" -importcert $p -keystore trust.p12 -alias ca -file ca.crt -noprompt
-rm -f ca.crt ca.p12
+
+# the server's key and certificate chain as PEM files too, for PEM bundles
+openssl pkcs12 -in server.p12 -passin pass:changeit -nocerts -nodes | openssl pkey -out server.key
+openssl pkcs12 -in server.p12 -passin pass:changeit -nokeys -clcerts | openssl x509 -out server.crt
+rm -f ca.p12

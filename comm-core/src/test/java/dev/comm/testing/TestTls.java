@@ -16,7 +16,8 @@ import dev.comm.transport.TlsSettings.ClientAuth;
  * {@code generate.sh} there): {@code server.p12} is issued by the test CA to localhost
  * and 127.0.0.1, {@code client.p12} is a client certificate from the same CA,
  * {@code other-host.p12} names another host, {@code untrusted.p12} is self-signed, and
- * {@code trust.p12} holds the test CA alone.
+ * {@code trust.p12} holds the test CA alone ({@code ca.crt}, {@code server.crt} and
+ * {@code server.key} are PEM copies, for PEM bundles).
  */
 public final class TestTls {
 

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
@@ -67,7 +68,7 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 			String uri = requireUri("comm.listeners." + name + ".uri", listener.getUri());
 			String service = listener.getService();
 			register(registry, CommEndpointNames.listener(name), CommListener.class,
-					() -> listener(name, address("comm.listeners." + name, uri, service)));
+					() -> listener(name, address("comm.listeners." + name, uri, service), listener.getSsl()));
 			register(registry, CommEndpointNames.peers(name), CommPool.class,
 					() -> pool(name, () -> peersOf(name), new RandomStrategy(), null));
 		});
@@ -80,8 +81,8 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 				String uri = requireUri("comm.connectors." + name + ".uris[" + i + "]", uris.get(i));
 				String connectorName = CommEndpointNames.connectorName(name, i, uris.size());
 				register(registry, CommEndpointNames.connector(name, i, uris.size()), Connector.class,
-						() -> connector(connectorName, address("comm.connectors." + name, uri, connector.getService()),
-								connector.getReconnect()));
+						() -> connector(name, connectorName,
+								address("comm.connectors." + name, uri, connector.getService()), connector));
 			}
 			register(registry, CommEndpointNames.pool(name), CommPool.class, () -> {
 				List<PoolMember> members = new ArrayList<>();
@@ -138,12 +139,13 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		return address.withParameter("service", service);
 	}
 
-	private CommListener listener(String name, CommAddress address) {
+	private CommListener listener(String name, CommAddress address, CommProperties.ListenerSsl ssl) {
+		String prefix = "comm.listeners." + name;
 		if (address.scheme().startsWith("ws")) {
-			checkWebSocketListener("comm.listeners." + name + ".uri", address);
+			checkWebSocketListener(prefix + ".uri", address);
 		}
 		CommListener listener = new CommListener(name, address, transports().forScheme(address.scheme()),
-				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class));
+				endpointTls().listener(prefix, address, ssl), this.beanFactory.getBean(LinkSettings.class));
 		this.beanFactory.getBeanProvider(PeerListener.class).orderedStream().forEach(listener::addPeerListener);
 		CommProperties.Sessions sessions = this.beanFactory.getBean(CommProperties.class).getSessions();
 		if (!sessions.getResumeWindow().isZero()) {
@@ -184,10 +186,18 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		return new PoolTarget(name, members, strategy, this.beanFactory.getBean(ClientSupport.class), effective);
 	}
 
-	private Connector connector(String name, CommAddress address, CommProperties.Reconnect reconnect) {
+	private Connector connector(String propertyName, String name, CommAddress address,
+			CommProperties.Connector properties) {
+		CommProperties.Reconnect reconnect = properties.getReconnect();
 		return new Connector(name, address, transports().forScheme(address.scheme()),
-				this.beanFactory.getBean(TransportSettings.class), this.beanFactory.getBean(LinkSettings.class),
+				endpointTls().connector("comm.connectors." + propertyName, address, properties.getSsl()),
+				this.beanFactory.getBean(LinkSettings.class),
 				new Backoff(reconnect.getInitialDelay(), reconnect.getMaxDelay(), reconnect.getMultiplier()));
+	}
+
+	private EndpointTls endpointTls() {
+		return new EndpointTls(this.beanFactory.getBean(TransportSettings.class),
+				this.beanFactory.getBeanProvider(SslBundles.class));
 	}
 
 	/**

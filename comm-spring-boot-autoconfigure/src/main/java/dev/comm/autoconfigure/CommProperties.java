@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import dev.comm.transport.TlsSettings;
+
 /**
  * Configuration properties for comm: identity, limits, listeners and connectors.
  */
@@ -202,6 +204,11 @@ public class CommProperties {
 		 */
 		private List<String> allowedOrigins = new ArrayList<>();
 
+		/**
+		 * TLS of a tls:// listener.
+		 */
+		private final ListenerSsl ssl = new ListenerSsl();
+
 		public String getUri() {
 			return this.uri;
 		}
@@ -224,6 +231,10 @@ public class CommProperties {
 
 		public void setAllowedOrigins(List<String> allowedOrigins) {
 			this.allowedOrigins = allowedOrigins;
+		}
+
+		public ListenerSsl getSsl() {
+			return this.ssl;
 		}
 
 	}
@@ -264,6 +275,11 @@ public class CommProperties {
 		 * Reconnect back-off of this connector.
 		 */
 		private final Reconnect reconnect = new Reconnect();
+
+		/**
+		 * TLS of tls:// addresses.
+		 */
+		private final Ssl ssl = new Ssl();
 
 		public String getUri() {
 			return this.uri;
@@ -315,6 +331,53 @@ public class CommProperties {
 
 		public Reconnect getReconnect() {
 			return this.reconnect;
+		}
+
+		public Ssl getSsl() {
+			return this.ssl;
+		}
+
+	}
+
+	/**
+	 * TLS of a connector's tls:// addresses.
+	 */
+	public static class Ssl {
+
+		/**
+		 * SSL bundle (spring.ssl.bundle.*) with the certificates to trust and, when the
+		 * listener asks for one, the client certificate to present. Without one, the
+		 * JVM's default certificate authorities are trusted.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * TLS of a tls:// listener.
+	 */
+	public static class ListenerSsl extends Ssl {
+
+		/**
+		 * Whether clients are asked for a certificate the bundle's trust material trusts:
+		 * none, want (asked, not required) or need.
+		 */
+		private TlsSettings.ClientAuth clientAuth = TlsSettings.ClientAuth.NONE;
+
+		public TlsSettings.ClientAuth getClientAuth() {
+			return this.clientAuth;
+		}
+
+		public void setClientAuth(TlsSettings.ClientAuth clientAuth) {
+			this.clientAuth = clientAuth;
 		}
 
 	}

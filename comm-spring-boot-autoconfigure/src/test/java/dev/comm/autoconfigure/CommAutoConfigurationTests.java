@@ -37,8 +37,8 @@ class CommAutoConfigurationTests {
 	void defaultsProvideAClientTheBuiltInTransportsAndSensibleLimits() {
 		this.runner.withPropertyValues("spring.application.name=orders").run((context) -> {
 			assertThat(context).hasSingleBean(CommClient.class).hasSingleBean(RouteTable.class);
-			assertThat(context.getBean(TransportRegistry.class).schemes()).containsExactlyInAnyOrder("tcp", "unix",
-					"inproc", "ws", "wss", "amqp", "amqps");
+			assertThat(context.getBean(TransportRegistry.class).schemes()).containsExactlyInAnyOrder("tcp", "tls",
+					"unix", "inproc", "ws", "wss", "amqp", "amqps");
 			LinkSettings settings = context.getBean(LinkSettings.class);
 			assertThat(settings.clientId()).isEqualTo("orders");
 			assertThat(settings.maxFrameSize()).isEqualTo(16 * 1024 * 1024);

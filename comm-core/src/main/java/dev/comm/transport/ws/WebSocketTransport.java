@@ -75,6 +75,12 @@ public class WebSocketTransport implements Transport {
 		try {
 			StandardWebSocketClient client = new StandardWebSocketClient();
 			client.setUserProperties(Map.of(TOMCAT_IO_TIMEOUT, String.valueOf(settings.connectTimeout().toMillis())));
+			if ("wss".equals(address.scheme()) && settings.tls() != null) {
+				// the certificates to trust instead of the JVM's; the JSR-356 client
+				// checks
+				// the host name itself
+				client.setSslContext(settings.tls().context());
+			}
 			CommWebSocketHandler handler = new CommWebSocketHandler(settings.maxFrameSize(), this.writers,
 					this.connections::add, this.connections::remove, remote);
 			result = client.execute(handler, new WebSocketHttpHeaders(), URI.create(remote))

@@ -1,0 +1,117 @@
+package dev.comm.autoconfigure;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.util.StringUtils;
+
+import dev.comm.address.CommAddress;
+import dev.comm.transport.TlsSettings;
+import dev.comm.transport.TlsSettings.ClientAuth;
+import dev.comm.transport.TransportSettings;
+
+/**
+ * The transport settings of one listener or connector: the application's shared settings,
+ * plus, for a {@code tls://} address, TLS from the SSL bundle that its {@code ssl.bundle}
+ * property names. Every mistake is reported at startup with the property that holds it,
+ * rather than as a failed handshake later.
+ */
+final class EndpointTls {
+
+	private static final String TLS = "tls";
+
+	private static final String WSS = "wss";
+
+	private final TransportSettings shared;
+
+	private final ObjectProvider<SslBundles> bundles;
+
+	EndpointTls(TransportSettings shared, ObjectProvider<SslBundles> bundles) {
+		this.shared = shared;
+		this.bundles = bundles;
+	}
+
+	/**
+	 * Settings for a listener, which needs a bundle with a key for a tls:// address.
+	 * @param prefix the listener's properties, such as {@code comm.listeners.api}
+	 * @param address where it listens
+	 * @param ssl its ssl properties
+	 * @return the settings
+	 */
+	TransportSettings listener(String prefix, CommAddress address, CommProperties.ListenerSsl ssl) {
+		if (!TLS.equals(address.scheme())) {
+			String why = " applies to tls:// listeners, not to " + address
+					+ " (a wss listener has the HTTP server's TLS, server.ssl.*)";
+			refuse(prefix + ".ssl.bundle", StringUtils.hasText(ssl.getBundle()), why);
+			refuse(prefix + ".ssl.client-auth", ssl.getClientAuth() != ClientAuth.NONE, why);
+			return this.shared;
+		}
+		if (!StringUtils.hasText(ssl.getBundle())) {
+			throw new IllegalStateException(
+					prefix + " listens on " + address + " and needs a certificate to present: set " + prefix
+							+ ".ssl.bundle to an SSL bundle configured under spring.ssl.bundle");
+		}
+		SslBundle bundle = bundle(prefix, ssl.getBundle());
+		if (bundle.getStores().getKeyStore() == null) {
+			throw new IllegalStateException(prefix + ".ssl.bundle is '" + ssl.getBundle()
+					+ "', which has no key store; a listener presents the key and certificate from it");
+		}
+		return this.shared.withTls(settings(bundle, ssl.getClientAuth()));
+	}
+
+	/**
+	 * Settings for a connector; without a bundle, a tls:// or wss:// connector trusts
+	 * what the JVM trusts.
+	 * @param prefix the connector's properties, such as {@code comm.connectors.billing}
+	 * @param address where it connects
+	 * @param ssl its ssl properties
+	 * @return the settings
+	 */
+	TransportSettings connector(String prefix, CommAddress address, CommProperties.Ssl ssl) {
+		boolean hasBundle = StringUtils.hasText(ssl.getBundle());
+		if (!TLS.equals(address.scheme()) && !WSS.equals(address.scheme())) {
+			refuse(prefix + ".ssl.bundle", hasBundle, " applies to tls:// and wss:// addresses, not to " + address);
+			return this.shared;
+		}
+		return hasBundle ? this.shared.withTls(settings(bundle(prefix, ssl.getBundle()), ClientAuth.NONE))
+				: this.shared;
+	}
+
+	private static void refuse(String property, boolean set, String why) {
+		if (set) {
+			throw new IllegalStateException(property + why);
+		}
+	}
+
+	private SslBundle bundle(String prefix, String name) {
+		SslBundles available = this.bundles.getIfAvailable();
+		if (available == null) {
+			throw new IllegalStateException(prefix + ".ssl.bundle names SSL bundle '" + name
+					+ "', but this application has no SSL bundles (SslAutoConfiguration is excluded)");
+		}
+		try {
+			return available.getBundle(name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new IllegalStateException(
+					prefix + ".ssl.bundle is '" + name + "', but no SSL bundle has that name;"
+							+ " configure it under spring.ssl.bundle.pem." + name + " or spring.ssl.bundle.jks." + name,
+					ex);
+		}
+	}
+
+	private static TlsSettings settings(SslBundle bundle, ClientAuth clientAuth) {
+		SslOptions options = bundle.getOptions();
+		return new TlsSettings(bundle.createSslContext(), listOf(options.getEnabledProtocols()),
+				listOf(options.getCiphers()), clientAuth);
+	}
+
+	private static List<String> listOf(String[] values) {
+		return (values != null) ? List.of(values) : List.of();
+	}
+
+}
