@@ -11,16 +11,24 @@ import dev.comm.address.CommAddress;
  */
 class TcpTransportIntegrationTests extends AbstractTransportContractTests {
 
+	/**
+	 * The scheme under test; a subclass runs the same contract over TLS.
+	 * @return {@code tcp}
+	 */
+	protected String scheme() {
+		return "tcp";
+	}
+
 	@Override
 	protected String newListenUri() {
-		return "tcp://127.0.0.1:0";
+		return scheme() + "://127.0.0.1:0";
 	}
 
 	@Override
 	protected String unusedUri() throws Exception {
 		// a port that was free a moment ago; nothing in this test binds it again
 		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return "tcp://127.0.0.1:" + probe.getLocalPort();
+			return scheme() + "://127.0.0.1:" + probe.getLocalPort();
 		}
 	}
 
