@@ -1,5 +1,6 @@
 package dev.comm.client;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,6 +42,11 @@ public final class LinkPeer extends AbstractCommTarget implements CommPeer {
 	@Override
 	public String remoteAddress() {
 		return this.link.remoteAddress();
+	}
+
+	@Override
+	public Principal principal() {
+		return this.link.peerPrincipal();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.comm.session;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -393,6 +394,10 @@ public final class Link implements FrameReceiver {
 
 	public String remoteAddress() {
 		return this.connection.remoteAddress();
+	}
+
+	public Principal peerPrincipal() {
+		return this.connection.peerPrincipal();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.comm.transport;
 
+import java.security.Principal;
 import java.util.concurrent.CompletableFuture;
 
 import dev.comm.protocol.Frame;
@@ -57,5 +58,15 @@ public interface Connection {
 	 * @return the remote address
 	 */
 	String remoteAddress();
+
+	/**
+	 * Who the remote end proved to be: the subject of the certificate it presented in a
+	 * TLS handshake that this side verified.
+	 * @return the subject, or {@code null} when the connection has no TLS or the peer
+	 * presented no certificate
+	 */
+	default Principal peerPrincipal() {
+		return null;
+	}
 
 }

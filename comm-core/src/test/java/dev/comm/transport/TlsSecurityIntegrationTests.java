@@ -1,6 +1,7 @@
 package dev.comm.transport;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import dev.comm.CommException;
 import dev.comm.CommTimeoutException;
 import dev.comm.address.CommAddress;
 import dev.comm.client.CommClient;
+import dev.comm.client.CommPeer;
 import dev.comm.handler.CommHandler;
 import dev.comm.protocol.Hello;
 import dev.comm.server.CommListener;
@@ -96,6 +98,8 @@ class TlsSecurityIntegrationTests {
 		assertThat(this.echo.received).isEmpty();
 		CommClient known = node(TestTls.settings("client.p12", "trust.p12", ClientAuth.NONE)).connect(uri, AWAIT);
 		assertThat(known.request("echo", "me", String.class)).isEqualTo("me");
+		// the handler sees who the certificate says the caller is
+		assertThat(known.request("whoami", null, String.class)).isEqualTo("CN=comm test client");
 	}
 
 	@Test
@@ -103,6 +107,10 @@ class TlsSecurityIntegrationTests {
 		CommListener listener = listen(TestTls.settings("server.p12", "trust.p12", ClientAuth.WANT));
 		CommClient anonymous = node(TestTls.client()).connect(listener.getAddress().toString(), AWAIT);
 		assertThat(anonymous.request("echo", "anyone", String.class)).isEqualTo("anyone");
+		assertThat(anonymous.request("whoami", null, String.class)).isEqualTo("no certificate");
+		CommClient known = node(TestTls.settings("client.p12", "trust.p12", ClientAuth.NONE))
+			.connect(listener.getAddress().toString(), AWAIT);
+		assertThat(known.request("whoami", null, String.class)).isEqualTo("CN=comm test client");
 	}
 
 	@Test
@@ -124,6 +132,13 @@ class TlsSecurityIntegrationTests {
 		CommListener plain = server.listen("tcp://127.0.0.1:0");
 		CommAddress address = new CommAddress("tls", plain.getAddress().host(), plain.getAddress().port(), null);
 		assertThat(connectFails(address, TestTls.client())).hasMessageContaining("TLS handshake failed");
+	}
+
+	@Test
+	void peersOverPlainTcpHaveNoPrincipal() {
+		CommListener plain = node(null).listen("tcp://127.0.0.1:0");
+		CommClient comm = node(null).connect(plain.getAddress().toString(), AWAIT);
+		assertThat(comm.request("whoami", null, String.class)).isEqualTo("no certificate");
 	}
 
 	@Test
@@ -173,6 +188,12 @@ class TlsSecurityIntegrationTests {
 		String echo(String text) {
 			this.received.add(text);
 			return text;
+		}
+
+		@CommHandler("whoami")
+		String whoami(CommPeer caller) {
+			Principal principal = caller.principal();
+			return (principal != null) ? principal.getName() : "no certificate";
 		}
 
 	}

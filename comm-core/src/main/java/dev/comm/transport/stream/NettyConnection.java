@@ -1,7 +1,10 @@
 package dev.comm.transport.stream;
 
+import java.security.Principal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +18,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
 
 /**
  * A {@link Connection} over a Netty stream channel (TCP or unix socket): the last handler
@@ -77,6 +81,21 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 	@Override
 	public String remoteAddress() {
 		return this.remoteAddress;
+	}
+
+	@Override
+	public Principal peerPrincipal() {
+		SslHandler tls = this.channel.pipeline().get(SslHandler.class);
+		if (tls == null) {
+			return null;
+		}
+		try {
+			return tls.engine().getSession().getPeerPrincipal();
+		}
+		catch (SSLPeerUnverifiedException ex) {
+			// the peer presented no certificate, as a client may when it is not asked
+			return null;
+		}
 	}
 
 	@Override
