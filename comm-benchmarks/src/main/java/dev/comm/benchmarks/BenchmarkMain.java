@@ -32,6 +32,7 @@ public final class BenchmarkMain {
 			subjects.add(new RawRSocketSubject());
 			subjects.add(new GrpcSubject());
 			subjects.add(new NettyEchoSubject());
+			subjects.add(new JsonAloneSubject());
 			results = measure(subjects.cases(options), options);
 		}
 		String report = String.join("\n", ResultTable.header(options)) + "\n\n" + new ResultTable(results).render();
@@ -73,6 +74,9 @@ public final class BenchmarkMain {
 	}
 
 	private static Sample run(Case each, Duration duration, RequestDriver requests, ThrowDriver throwsDriver) {
+		if (each.subject() instanceof JsonAloneSubject json) {
+			return json.run(duration);
+		}
 		return switch (each.shape()) {
 			case LATENCY -> requests.run(each.subject(), 1, duration);
 			case THROUGHPUT -> requests.run(each.subject(), Shape.OUTSTANDING, duration);

@@ -1,7 +1,8 @@
 package dev.comm.benchmarks;
 
 /**
- * What a subject is: comm itself or one of the alternatives it is measured against.
+ * What a subject is: comm itself, one of the alternatives it is measured against, or a
+ * reference without a transport.
  */
 enum Family {
 
@@ -18,7 +19,10 @@ enum Family {
 	GRPC("gRPC"),
 
 	/** A raw Netty length-prefixed echo: the ceiling. */
-	NETTY("raw Netty");
+	NETTY("raw Netty"),
+
+	/** No transport at all: the payload's JSON conversion, the ceiling of throws. */
+	JSON("JSON alone");
 
 	private final String label;
 

@@ -71,7 +71,13 @@ final class ResultTable {
 							overSpring, overRSocket));
 		}
 		find("comm tcp", Shape.THROWS).ifPresent((throwsTcp) -> goal(out, throwsTcp.opsPerSecond() >= 1_000_000,
-				"throws over tcp: " + rate(throwsTcp.opsPerSecond()) + " messages/s (goal 1,000,000)"));
+				"throws over tcp: " + rate(throwsTcp.opsPerSecond()) + " messages/s (goal 1,000,000)"
+						+ find(Family.JSON, Shape.THROWS)
+							.map((json) -> String.format(Locale.ROOT,
+									"; converting the payload to JSON and back, with no transport, "
+											+ "reaches %s/s on this machine, and comm %.0f%% of that",
+									rate(json.opsPerSecond()), 100 * throwsTcp.opsPerSecond() / json.opsPerSecond()))
+							.orElse("")));
 		Optional<Result> latency = find("comm tcp", Shape.LATENCY);
 		Optional<Result> netty = find(Family.NETTY, Shape.LATENCY);
 		if (latency.isPresent() && netty.isPresent()) {

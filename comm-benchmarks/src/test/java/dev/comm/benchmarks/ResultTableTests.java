@@ -28,6 +28,24 @@ class ResultTableTests {
 	}
 
 	@Test
+	void throwsGoalSaysHowCloseCommCameToTheMachinesJsonCeiling() {
+		Result comm = result("comm tcp", Family.COMM, Shape.THROWS, 400_000);
+		Result json = result("JSON alone", Family.JSON, Shape.THROWS, 500_000);
+		String table = new ResultTable(List.of(comm, json)).render();
+		assertThat(table).contains("| JSON alone | throw (fire-and-forget) |")
+			.contains("- not met: throws over tcp: 400,000 messages/s (goal 1,000,000); converting the payload "
+					+ "to JSON and back, with no transport, reaches 500,000/s on this machine, and comm 80% of that");
+	}
+
+	@Test
+	void jsonAloneConvertsOnEveryCore() {
+		try (JsonAloneSubject json = new JsonAloneSubject()) {
+			assertThat(json.shapes()).containsExactly(Shape.THROWS);
+			assertThat(json.run(java.time.Duration.ofMillis(200)).opsPerSecond()).isPositive();
+		}
+	}
+
+	@Test
 	void optionsParseDurationsAndRejectUnknownNames() {
 		BenchmarkOptions options = BenchmarkOptions.parse("--warmup=0.5s", "--iterations=3", "--only=comm");
 		assertThat(options.warmup().toMillis()).isEqualTo(500);
