@@ -2,7 +2,8 @@
 # Regenerates the test certificates: a test CA, a server certificate for localhost and
 # 127.0.0.1, a client certificate, a certificate for another host, and a self-signed
 # certificate nobody trusts; the CA and server certificates and the server's key also as
-# PEM files. Needs keytool and openssl. Every store's password is "changeit"; the
+# PEM files, and a renewed server certificate and key as PEM files only. Needs keytool and
+# openssl. Every store's password is "changeit"; the
 # certificates are valid for a hundred years, so the tests never see one expire.
 # Test use only.
 set -eu
@@ -38,7 +39,14 @@ issue other-host.p12 other.example "san=dns:other.example"
 # what clients and listeners trust: the test CA's certificate only
 "$keytool" -importcert $p -keystore trust.p12 -alias ca -file ca.crt -noprompt
 
-# the server's key and certificate chain as PEM files too, for PEM bundles
-openssl pkcs12 -in server.p12 -passin pass:changeit -nocerts -nodes | openssl pkey -out server.key
-openssl pkcs12 -in server.p12 -passin pass:changeit -nokeys -clcerts | openssl x509 -out server.crt
-rm -f ca.p12
+# pem <store> <name>: the store's key and certificate as <name>.key and <name>.crt
+pem() {
+	openssl pkcs12 -in "$1" -passin pass:changeit -nocerts -nodes | openssl pkey -out "$2.key"
+	openssl pkcs12 -in "$1" -passin pass:changeit -nokeys -clcerts | openssl x509 -out "$2.crt"
+}
+pem server.p12 server
+
+# a second server certificate for the same names, as a renewal would bring
+issue renewed.p12 "renewed localhost" "san=dns:localhost,ip:127.0.0.1"
+pem renewed.p12 renewed
+rm -f ca.p12 renewed.p12

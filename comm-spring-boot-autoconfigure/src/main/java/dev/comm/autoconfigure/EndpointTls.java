@@ -2,6 +2,9 @@ package dev.comm.autoconfigure;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
@@ -21,6 +24,8 @@ import dev.comm.transport.TransportSettings;
  * rather than as a failed handshake later.
  */
 final class EndpointTls {
+
+	private static final Logger logger = LoggerFactory.getLogger(EndpointTls.class);
 
 	private static final String TLS = "tls";
 
@@ -60,7 +65,7 @@ final class EndpointTls {
 			throw new IllegalStateException(prefix + ".ssl.bundle is '" + ssl.getBundle()
 					+ "', which has no key store; a listener presents the key and certificate from it");
 		}
-		return this.shared.withTls(settings(bundle, ssl.getClientAuth()));
+		return this.shared.withTls(settings(ssl.getBundle(), bundle, ssl.getClientAuth()));
 	}
 
 	/**
@@ -77,7 +82,8 @@ final class EndpointTls {
 			refuse(prefix + ".ssl.bundle", hasBundle, " applies to tls:// and wss:// addresses, not to " + address);
 			return this.shared;
 		}
-		return hasBundle ? this.shared.withTls(settings(bundle(prefix, ssl.getBundle()), ClientAuth.NONE))
+		return hasBundle
+				? this.shared.withTls(settings(ssl.getBundle(), bundle(prefix, ssl.getBundle()), ClientAuth.NONE))
 				: this.shared;
 	}
 
@@ -104,10 +110,20 @@ final class EndpointTls {
 		}
 	}
 
-	private static TlsSettings settings(SslBundle bundle, ClientAuth clientAuth) {
+	/**
+	 * The endpoint's TLS from its bundle, following the bundle when it is reloaded: new
+	 * connections get the new certificates (the protocols and ciphers stay as they
+	 * started).
+	 */
+	private TlsSettings settings(String name, SslBundle bundle, ClientAuth clientAuth) {
+		ReloadingSslContext context = ReloadingSslContext.of(bundle.createSslContext());
+		this.bundles.getObject().addBundleUpdateHandler(name, (reloaded) -> {
+			context.update(reloaded.createSslContext());
+			logger.info("SSL bundle '{}' was reloaded; new comm connections use its certificates", name);
+		});
 		SslOptions options = bundle.getOptions();
-		return new TlsSettings(bundle.createSslContext(), listOf(options.getEnabledProtocols()),
-				listOf(options.getCiphers()), clientAuth);
+		return new TlsSettings(context, listOf(options.getEnabledProtocols()), listOf(options.getCiphers()),
+				clientAuth);
 	}
 
 	private static List<String> listOf(String[] values) {

@@ -1,10 +1,24 @@
 package dev.comm.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -19,6 +33,7 @@ import dev.comm.handler.CommHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code tls://} listeners and connectors between two applications, secured by SSL
@@ -52,6 +67,36 @@ class CommTlsIntegrationTests {
 			withClient(server, bundle("client", null), (comm) -> assertThatExceptionOfType(CommException.class)
 				.isThrownBy(() -> comm.request("greet", "anonymous", String.class)));
 		});
+	}
+
+	@Test
+	void listenerPresentsARenewedCertificateToNewConnectionsWithoutARestart(@TempDir Path directory) throws Exception {
+		Path certificate = directory.resolve("server.crt");
+		Path key = directory.resolve("server.key");
+		copy("server.crt", certificate);
+		copy("server.key", key);
+		this.runner.withUserConfiguration(Greeter.class)
+			.withPropertyValues("spring.ssl.bundle.pem.server.keystore.certificate=file:" + certificate,
+					"spring.ssl.bundle.pem.server.keystore.private-key=file:" + key,
+					"spring.ssl.bundle.pem.server.reload-on-update=true",
+					"spring.ssl.bundle.watch.file.quiet-period=50ms", "comm.listeners.main.uri=tls://127.0.0.1:0",
+					"comm.listeners.main.ssl.bundle=server")
+			.run((server) -> withClient(server,
+					List.of("spring.ssl.bundle.pem.client.truststore.certificate=classpath:tls/ca.crt"), (comm) -> {
+						assertThat(comm.request("greet", "before", String.class)).isEqualTo("hello, before");
+						assertThat(presentedCertificate(server)).isEqualTo("CN=localhost");
+						copy("renewed.key", key);
+						copy("renewed.crt", certificate);
+						await("the listener to present the renewed certificate").atMost(Duration.ofSeconds(10))
+							.until(() -> presentedCertificate(server).equals("CN=renewed localhost"));
+						// the open link keeps its session; new ones get the renewed
+						// certificate
+						assertThat(comm.request("greet", "after", String.class)).isEqualTo("hello, after");
+						withClient(server,
+								List.of("spring.ssl.bundle.pem.client.truststore.certificate=classpath:tls/ca.crt"),
+								(fresh) -> assertThat(fresh.request("greet", "new", String.class))
+									.isEqualTo("hello, new"));
+					}));
 	}
 
 	@Test
@@ -107,6 +152,43 @@ class CommTlsIntegrationTests {
 				"comm.connectors.server.ssl.bundle=client", "comm.connectors.server.request-timeout=3s"));
 		this.runner.withPropertyValues(properties.toArray(String[]::new))
 			.run((client) -> test.accept(client.getBean(CommClient.class)));
+	}
+
+	private static void copy(String testFile, Path to) {
+		try (InputStream in = CommTlsIntegrationTests.class.getResourceAsStream("/tls/" + testFile)) {
+			Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The subject of the certificate the listener presents to a new connection now.
+	 */
+	private static String presentedCertificate(ConfigurableApplicationContext server) {
+		try {
+			return presentedCertificate(URI.create(listenerUri(server)));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("No TLS handshake with the listener", ex);
+		}
+	}
+
+	private static String presentedCertificate(URI uri) throws Exception {
+		SSLContext trustingTheTestCa = SSLContext.getInstance("TLS");
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		try (InputStream in = CommTlsIntegrationTests.class.getResourceAsStream("/tls/trust.p12")) {
+			store.load(in, "changeit".toCharArray());
+		}
+		trust.init(store);
+		trustingTheTestCa.init(null, trust.getTrustManagers(), null);
+		try (SSLSocket socket = (SSLSocket) trustingTheTestCa.getSocketFactory()
+			.createSocket(uri.getHost(), uri.getPort())) {
+			socket.startHandshake();
+			return socket.getSession().getPeerPrincipal().getName();
+		}
 	}
 
 	private static String listenerUri(ConfigurableApplicationContext server) {
