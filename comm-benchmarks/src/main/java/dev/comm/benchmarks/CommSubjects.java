@@ -21,8 +21,9 @@ import dev.comm.handler.CommHandler;
 
 /**
  * comm as a Spring Boot user gets it: a server application whose {@code @CommHandler}
- * bean listens on tcp, unix and inproc, and a client application with one connector to
- * each, both wired by comm's auto-configuration.
+ * bean listens on tcp, unix, inproc and tls (with the test certificate for 127.0.0.1),
+ * and a client application with one connector to each, both wired by comm's
+ * auto-configuration.
  */
 final class CommSubjects implements AutoCloseable {
 
@@ -36,11 +37,17 @@ final class CommSubjects implements AutoCloseable {
 		this.socketDirectory = Files.createTempDirectory("comm-bench");
 		Path socket = this.socketDirectory.resolve("comm.sock");
 		this.server = application(ServerApplication.class, "server", "--comm.listeners.tcp.uri=tcp://127.0.0.1:0",
-				"--comm.listeners.unix.uri=unix://" + socket, "--comm.listeners.inproc.uri=inproc://comm-bench");
+				"--comm.listeners.unix.uri=unix://" + socket, "--comm.listeners.inproc.uri=inproc://comm-bench",
+				"--comm.listeners.tls.uri=tls://127.0.0.1:0", "--comm.listeners.tls.ssl.bundle=bench",
+				"--spring.ssl.bundle.pem.bench.keystore.certificate=classpath:tls/server.crt",
+				"--spring.ssl.bundle.pem.bench.keystore.private-key=classpath:tls/server.key");
 		String port = this.server.getEnvironment().getProperty("local.comm.listeners.tcp.port");
+		String tlsPort = this.server.getEnvironment().getProperty("local.comm.listeners.tls.port");
 		this.client = application(ClientApplication.class, "client",
 				"--comm.connectors.tcp.uri=tcp://127.0.0.1:" + port, "--comm.connectors.unix.uri=unix://" + socket,
-				"--comm.connectors.inproc.uri=inproc://comm-bench");
+				"--comm.connectors.inproc.uri=inproc://comm-bench",
+				"--comm.connectors.tls.uri=tls://127.0.0.1:" + tlsPort, "--comm.connectors.tls.ssl.bundle=bench",
+				"--spring.ssl.bundle.pem.bench.truststore.certificate=classpath:tls/ca.crt");
 	}
 
 	private static ConfigurableApplicationContext application(Class<?> source, String name, String... args) {
@@ -55,7 +62,8 @@ final class CommSubjects implements AutoCloseable {
 		LongAdder received = this.server.getBean(QuoteHandlers.class).received;
 		return List.of(new CommSubject("comm tcp", comm.to("tcp"), received),
 				new CommSubject("comm unix", comm.to("unix"), received),
-				new CommSubject("comm inproc", comm.to("inproc"), received));
+				new CommSubject("comm inproc", comm.to("inproc"), received),
+				new CommSubject("comm tls", comm.to("tls"), received));
 	}
 
 	@Override
