@@ -106,7 +106,17 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		this.failure = (cause instanceof DecoderException && cause.getCause() != null) ? cause.getCause() : cause;
-		logger.warn("Closing connection to {}: {}", this.remoteAddress, this.failure.getMessage());
+		SslHandler tls = this.channel.pipeline().get(SslHandler.class);
+		boolean handshaking = tls != null && !tls.handshakeFuture().isSuccess();
+		String reason = (handshaking ? "the TLS handshake failed: " : "") + this.failure.getMessage();
+		if (handshaking && this.channel.parent() == null) {
+			// this side dialled: the connect fails with this reason, which the dialler
+			// reports, once rather than at every retry
+			logger.debug("Closing connection to {}: {}", this.remoteAddress, reason);
+		}
+		else {
+			logger.warn("Closing connection to {}: {}", this.remoteAddress, reason);
+		}
 		ctx.close();
 	}
 
