@@ -115,7 +115,7 @@ public final class CommAutoConfiguration {
 	TransportSettings commTransportSettings(CommProperties properties) {
 		long maxFrameSize = properties.getMaxFrameSize().toBytes();
 		if (maxFrameSize < 1024 || maxFrameSize > Integer.MAX_VALUE - 8) {
-			throw new IllegalArgumentException(
+			throw new InvalidCommPropertyException(
 					"comm.max-frame-size must be between 1KB and 2GB, not " + properties.getMaxFrameSize());
 		}
 		return new TransportSettings((int) maxFrameSize, Duration.ofSeconds(10));

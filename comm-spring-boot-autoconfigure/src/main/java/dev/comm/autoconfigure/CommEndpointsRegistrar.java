@@ -109,7 +109,7 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 
 	private static String requireUri(String property, String uri) {
 		if (uri == null || uri.isBlank()) {
-			throw new IllegalStateException(property + " is required, for example tcp://127.0.0.1:7070");
+			throw new InvalidCommPropertyException(property + " is required, for example tcp://127.0.0.1:7070");
 		}
 		return uri;
 	}
@@ -123,18 +123,19 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		boolean amqp = address.scheme().startsWith("amqp");
 		if (!StringUtils.hasText(service)) {
 			if (amqp && address.parameter("service") == null) {
-				throw new IllegalStateException(prefix + " needs a service for its amqp address: set " + prefix
+				throw new InvalidCommPropertyException(prefix + " needs a service for its amqp address: set " + prefix
 						+ ".service or add ?service=<name> to the uri");
 			}
 			return address;
 		}
 		if (!amqp) {
-			throw new IllegalStateException(prefix + ".service applies to amqp addresses only, not to " + address);
+			throw new InvalidCommPropertyException(
+					prefix + ".service applies to amqp addresses only, not to " + address);
 		}
 		String inUri = address.parameter("service");
 		if (inUri != null && !inUri.equals(service)) {
-			throw new IllegalStateException(prefix + ".service is '" + service + "' but the uri names service '" + inUri
-					+ "'; set it in one place");
+			throw new InvalidCommPropertyException(prefix + ".service is '" + service + "' but the uri names service '"
+					+ inUri + "'; set it in one place");
 		}
 		return address.withParameter("service", service);
 	}
@@ -207,12 +208,12 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 	 */
 	private void checkWebSocketListener(String property, CommAddress address) {
 		if (!transports().schemes().contains(address.scheme())) {
-			throw new IllegalStateException(property + " is the WebSocket listener " + address
+			throw new InvalidCommPropertyException(property + " is the WebSocket listener " + address
 					+ ", but the ws transport is not available: it needs Spring WebSocket on the classpath"
 					+ " (spring-websocket with spring-boot-starter-webmvc) and comm.transports.ws left on");
 		}
 		if (this.beanFactory.getBeanProvider(dev.comm.transport.ws.WebSocketMounts.class).getIfAvailable() == null) {
-			throw new IllegalStateException(property + " is the WebSocket listener " + address
+			throw new InvalidCommPropertyException(property + " is the WebSocket listener " + address
 					+ ", which is mounted on the application's servlet web server, but this application runs none;"
 					+ " make it a servlet web application (spring-boot-starter-webmvc) or listen on tcp:// instead");
 		}

@@ -27,25 +27,25 @@ final class CommPropertiesValidator {
 				positive(prefix + ".request-timeout", connector.getRequestTimeout());
 			}
 			if (connector.getUri() != null && !connector.getUri().isBlank() && !connector.getUris().isEmpty()) {
-				throw new IllegalArgumentException(prefix + ".uri and " + prefix + ".uris are both set; use one");
+				throw new InvalidCommPropertyException(prefix + ".uri and " + prefix + ".uris are both set; use one");
 			}
 			strategy(prefix + ".strategy", connector.getStrategy());
 			CommProperties.Reconnect reconnect = connector.getReconnect();
 			positive(prefix + ".reconnect.initial-delay", reconnect.getInitialDelay());
 			positive(prefix + ".reconnect.max-delay", reconnect.getMaxDelay());
 			if (reconnect.getMaxDelay().compareTo(reconnect.getInitialDelay()) < 0) {
-				throw new IllegalArgumentException(prefix + ".reconnect.max-delay (" + reconnect.getMaxDelay()
+				throw new InvalidCommPropertyException(prefix + ".reconnect.max-delay (" + reconnect.getMaxDelay()
 						+ ") must not be shorter than the initial delay (" + reconnect.getInitialDelay() + ")");
 			}
 			if (reconnect.getMultiplier() < 1) {
-				throw new IllegalArgumentException(
+				throw new InvalidCommPropertyException(
 						prefix + ".reconnect.multiplier must be at least 1, not " + reconnect.getMultiplier());
 			}
 		});
 		properties.getPools().forEach((name, pool) -> {
 			String prefix = "comm.pools." + name;
 			if (properties.getConnectors().containsKey(name)) {
-				throw new IllegalArgumentException(
+				throw new InvalidCommPropertyException(
 						prefix + " has the name of a connector; comm.to(name) must find one or the other");
 			}
 			if (pool.getRequestTimeout() != null) {
@@ -54,13 +54,13 @@ final class CommPropertiesValidator {
 			strategy(prefix + ".strategy", pool.getStrategy());
 			for (String listener : pool.getListeners()) {
 				if (!properties.getListeners().containsKey(listener)) {
-					throw new IllegalArgumentException(prefix + ".listeners names '" + listener
+					throw new InvalidCommPropertyException(prefix + ".listeners names '" + listener
 							+ "', which is not one of the listeners " + properties.getListeners().keySet());
 				}
 			}
 			for (String connector : pool.getConnectors()) {
 				if (!properties.getConnectors().containsKey(connector)) {
-					throw new IllegalArgumentException(prefix + ".connectors names '" + connector
+					throw new InvalidCommPropertyException(prefix + ".connectors names '" + connector
 							+ "', which is not one of the connectors " + properties.getConnectors().keySet());
 				}
 			}
@@ -72,7 +72,7 @@ final class CommPropertiesValidator {
 	 * @param property the property, for the message
 	 * @param name its value
 	 * @return a new strategy
-	 * @throws IllegalArgumentException naming the property and the known strategies
+	 * @throws InvalidCommPropertyException naming the property and the known strategies
 	 */
 	static PoolStrategy strategy(String property, String name) {
 		try {
@@ -80,27 +80,27 @@ final class CommPropertiesValidator {
 		}
 		catch (IllegalArgumentException ex) {
 			// the cause adds nothing: its message is repeated here, after the property
-			throw new IllegalArgumentException(property + ": " + ex.getMessage());
+			throw new InvalidCommPropertyException(property + ": " + ex.getMessage());
 		}
 	}
 
 	static Duration positive(String property, Duration value) {
 		if (value == null || value.isZero() || value.isNegative()) {
-			throw new IllegalArgumentException(property + " must be a positive duration, not " + value);
+			throw new InvalidCommPropertyException(property + " must be a positive duration, not " + value);
 		}
 		return value;
 	}
 
 	static int positive(String property, int value) {
 		if (value < 1) {
-			throw new IllegalArgumentException(property + " must be at least 1, not " + value);
+			throw new InvalidCommPropertyException(property + " must be at least 1, not " + value);
 		}
 		return value;
 	}
 
 	private static void notNegative(String property, Duration value) {
 		if (value == null || value.isNegative()) {
-			throw new IllegalArgumentException(property + " must be zero or a positive duration, not " + value);
+			throw new InvalidCommPropertyException(property + " must be zero or a positive duration, not " + value);
 		}
 	}
 

@@ -56,13 +56,13 @@ final class EndpointTls {
 			return this.shared;
 		}
 		if (!StringUtils.hasText(ssl.getBundle())) {
-			throw new IllegalStateException(
+			throw new InvalidCommPropertyException(
 					prefix + " listens on " + address + " and needs a certificate to present: set " + prefix
 							+ ".ssl.bundle to an SSL bundle configured under spring.ssl.bundle");
 		}
 		SslBundle bundle = bundle(prefix, ssl.getBundle());
 		if (bundle.getStores().getKeyStore() == null) {
-			throw new IllegalStateException(prefix + ".ssl.bundle is '" + ssl.getBundle()
+			throw new InvalidCommPropertyException(prefix + ".ssl.bundle is '" + ssl.getBundle()
 					+ "', which has no key store; a listener presents the key and certificate from it");
 		}
 		return this.shared.withTls(settings(ssl.getBundle(), bundle, ssl.getClientAuth()));
@@ -89,21 +89,21 @@ final class EndpointTls {
 
 	private static void refuse(String property, boolean set, String why) {
 		if (set) {
-			throw new IllegalStateException(property + why);
+			throw new InvalidCommPropertyException(property + why);
 		}
 	}
 
 	private SslBundle bundle(String prefix, String name) {
 		SslBundles available = this.bundles.getIfAvailable();
 		if (available == null) {
-			throw new IllegalStateException(prefix + ".ssl.bundle names SSL bundle '" + name
+			throw new InvalidCommPropertyException(prefix + ".ssl.bundle names SSL bundle '" + name
 					+ "', but this application has no SSL bundles (SslAutoConfiguration is excluded)");
 		}
 		try {
 			return available.getBundle(name);
 		}
 		catch (NoSuchSslBundleException ex) {
-			throw new IllegalStateException(
+			throw new InvalidCommPropertyException(
 					prefix + ".ssl.bundle is '" + name + "', but no SSL bundle has that name;"
 							+ " configure it under spring.ssl.bundle.pem." + name + " or spring.ssl.bundle.jks." + name,
 					ex);

@@ -3,7 +3,11 @@ package dev.comm.autoconfigure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.comm.address.CommAddress;
 import dev.comm.address.InvalidAddressException;
@@ -21,6 +25,21 @@ class CommFailureAnalyzerTests {
 			.analyze(new BeanCreationException("billingCommConnector", "failed", invalid));
 		assertThat(analysis.getDescription()).contains("tcp://billing").contains("a port is required");
 		assertThat(analysis.getAction()).contains("comm.connectors.<name>.uri");
+	}
+
+	@Test
+	void invalidPropertyAtStartupBecomesADescriptionAndAnAction() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, SslAutoConfiguration.class,
+					CommAutoConfiguration.class))
+			.withPropertyValues("comm.listeners.main.uri=tls://127.0.0.1:0")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new CommFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.startsWith("comm.listeners.main listens on tls://127.0.0.1:0 and needs a certificate");
+				assertThat(analysis.getAction()).isEqualTo("Change the comm.* property that the description names.");
+			});
 	}
 
 }
