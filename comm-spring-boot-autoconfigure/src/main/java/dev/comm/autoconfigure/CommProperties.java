@@ -205,7 +205,7 @@ public class CommProperties {
 		private List<String> allowedOrigins = new ArrayList<>();
 
 		/**
-		 * TLS of a tls:// listener.
+		 * TLS of a tls:// listener, or of an amqps:// listener's broker connection.
 		 */
 		private final ListenerSsl ssl = new ListenerSsl();
 
@@ -277,7 +277,7 @@ public class CommProperties {
 		private final Reconnect reconnect = new Reconnect();
 
 		/**
-		 * TLS of tls:// addresses.
+		 * TLS of tls://, wss:// and amqps:// addresses.
 		 */
 		private final Ssl ssl = new Ssl();
 
@@ -340,14 +340,16 @@ public class CommProperties {
 	}
 
 	/**
-	 * TLS of a connector's tls:// addresses.
+	 * TLS of a connector's tls://, wss:// and amqps:// addresses.
 	 */
 	public static class Ssl {
 
 		/**
 		 * SSL bundle (spring.ssl.bundle.*) with the certificates to trust and, when the
-		 * listener asks for one, the client certificate to present. Without one, the
-		 * JVM's default certificate authorities are trusted.
+		 * other side asks for one, the client certificate to present. Without one, the
+		 * JVM's default certificate authorities are trusted. For a tls:// listener: the
+		 * key and certificate it presents, and the certificates client certificates must
+		 * chain to.
 		 */
 		private String bundle;
 
@@ -362,7 +364,7 @@ public class CommProperties {
 	}
 
 	/**
-	 * TLS of a tls:// listener.
+	 * TLS of a tls:// listener, or of an amqps:// listener's broker connection.
 	 */
 	public static class ListenerSsl extends Ssl {
 

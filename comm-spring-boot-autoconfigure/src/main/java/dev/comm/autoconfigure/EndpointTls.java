@@ -1,6 +1,7 @@
 package dev.comm.autoconfigure;
 
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,10 @@ final class EndpointTls {
 
 	private static final String TLS = "tls";
 
-	private static final String WSS = "wss";
+	private static final String AMQPS = "amqps";
+
+	/** The schemes whose connections this side opens inside TLS. */
+	private static final Set<String> DIALLED_WITH_TLS = Set.of(TLS, "wss", AMQPS);
 
 	private final TransportSettings shared;
 
@@ -41,7 +45,8 @@ final class EndpointTls {
 	}
 
 	/**
-	 * Settings for a listener, which needs a bundle with a key for a tls:// address.
+	 * Settings for a listener: a tls:// one needs a bundle with a key; an amqps:// one, a
+	 * client of its broker, takes a bundle as a connector does.
 	 * @param prefix the listener's properties, such as {@code comm.listeners.api}
 	 * @param address where it listens
 	 * @param ssl its ssl properties
@@ -49,10 +54,13 @@ final class EndpointTls {
 	 */
 	TransportSettings listener(String prefix, CommAddress address, CommProperties.ListenerSsl ssl) {
 		if (!TLS.equals(address.scheme())) {
-			String why = " applies to tls:// listeners, not to " + address
-					+ " (a wss listener has the HTTP server's TLS, server.ssl.*)";
-			refuse(prefix + ".ssl.bundle", StringUtils.hasText(ssl.getBundle()), why);
-			refuse(prefix + ".ssl.client-auth", ssl.getClientAuth() != ClientAuth.NONE, why);
+			refuse(prefix + ".ssl.client-auth", ssl.getClientAuth() != ClientAuth.NONE,
+					" applies to tls:// listeners, not to " + address);
+			if (AMQPS.equals(address.scheme())) {
+				return connector(prefix, address, ssl);
+			}
+			refuse(prefix + ".ssl.bundle", StringUtils.hasText(ssl.getBundle()), " applies to tls:// and amqps://"
+					+ " listeners, not to " + address + " (a wss listener has the HTTP server's TLS, server.ssl.*)");
 			return this.shared;
 		}
 		if (!StringUtils.hasText(ssl.getBundle())) {
@@ -69,17 +77,18 @@ final class EndpointTls {
 	}
 
 	/**
-	 * Settings for a connector; without a bundle, a tls:// or wss:// connector trusts
-	 * what the JVM trusts.
-	 * @param prefix the connector's properties, such as {@code comm.connectors.billing}
+	 * Settings for a connector (or an amqps listener, which connects to its broker);
+	 * without a bundle, it trusts what the JVM trusts.
+	 * @param prefix the endpoint's properties, such as {@code comm.connectors.billing}
 	 * @param address where it connects
 	 * @param ssl its ssl properties
 	 * @return the settings
 	 */
 	TransportSettings connector(String prefix, CommAddress address, CommProperties.Ssl ssl) {
 		boolean hasBundle = StringUtils.hasText(ssl.getBundle());
-		if (!TLS.equals(address.scheme()) && !WSS.equals(address.scheme())) {
-			refuse(prefix + ".ssl.bundle", hasBundle, " applies to tls:// and wss:// addresses, not to " + address);
+		if (!DIALLED_WITH_TLS.contains(address.scheme())) {
+			refuse(prefix + ".ssl.bundle", hasBundle,
+					" applies to tls://, wss:// and amqps:// addresses, not to " + address);
 			return this.shared;
 		}
 		return hasBundle

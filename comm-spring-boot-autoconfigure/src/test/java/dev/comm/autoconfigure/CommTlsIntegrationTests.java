@@ -136,7 +136,7 @@ class CommTlsIntegrationTests {
 			.withPropertyValues("comm.connectors.billing.uri=tcp://127.0.0.1:7070",
 					"comm.connectors.billing.ssl.bundle=client")
 			.run((context) -> assertStartupFailure(context,
-					"comm.connectors.billing.ssl.bundle applies to tls:// and wss:// addresses, not to tcp://127.0.0.1:7070"));
+					"comm.connectors.billing.ssl.bundle applies to tls://, wss:// and amqps:// addresses, not to tcp://127.0.0.1:7070"));
 	}
 
 	private ApplicationContextRunner server(String clientAuth) {

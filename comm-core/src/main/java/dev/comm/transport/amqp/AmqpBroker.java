@@ -18,6 +18,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import dev.comm.CommConnectionLostException;
 import dev.comm.CommException;
 import dev.comm.address.CommAddress;
+import dev.comm.transport.TlsSettings;
 
 /**
  * One broker (host, port, virtual host, user) as comm uses it: a Spring AMQP connection
@@ -32,7 +33,14 @@ final class AmqpBroker implements AutoCloseable {
 
 	private final RabbitTemplate template;
 
-	AmqpBroker(CommAddress address, Duration connectTimeout) {
+	/**
+	 * A broker connection factory.
+	 * @param address the broker's address
+	 * @param connectTimeout how long opening a connection may take
+	 * @param tls for amqps: the certificates to trust (and the client certificate to
+	 * present), or {@code null} for the JVM's defaults
+	 */
+	AmqpBroker(CommAddress address, Duration connectTimeout, TlsSettings tls) {
 		this.description = address.scheme() + "://" + address.host() + ":" + address.port() + "/"
 				+ ("/".equals(address.path()) ? "" : address.path());
 		CachingConnectionFactory factory = new CachingConnectionFactory(address.host(), address.port());
@@ -50,17 +58,19 @@ final class AmqpBroker implements AutoCloseable {
 		factory.setRequestedHeartBeat(10);
 		factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
 		if ("amqps".equals(address.scheme())) {
-			useTls(factory);
+			useTls(factory, tls);
 		}
 		this.connectionFactory = factory;
 		this.template = new RabbitTemplate(factory);
 	}
 
-	private static void useTls(CachingConnectionFactory factory) {
+	private static void useTls(CachingConnectionFactory factory, TlsSettings tls) {
 		try {
-			// the JVM's trust store, and the host name checked against the certificate:
-			// never the client library's trust-everything default
-			factory.getRabbitConnectionFactory().useSslProtocol(SSLContext.getDefault());
+			// the endpoint's trust material, else the JVM's, and the host name checked
+			// against the certificate: never the client library's trust-everything
+			// default
+			SSLContext context = (tls != null) ? tls.context() : SSLContext.getDefault();
+			factory.getRabbitConnectionFactory().useSslProtocol(context);
 			factory.getRabbitConnectionFactory().enableHostnameVerification();
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -1,5 +1,6 @@
 package dev.comm.transport.amqp;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,8 @@ public class AmqpTransport implements Transport {
 
 	private final int prefetch;
 
-	private final Map<String, AmqpBroker> brokers = new ConcurrentHashMap<>();
+	/** One connection factory per broker address and TLS settings. */
+	private final Map<List<Object>, AmqpBroker> brokers = new ConcurrentHashMap<>();
 
 	private final Set<AmqpServiceListener> listeners = ConcurrentHashMap.newKeySet();
 
@@ -133,10 +135,13 @@ public class AmqpTransport implements Transport {
 	}
 
 	private AmqpBroker broker(CommAddress address, TransportSettings settings) {
-		String key = new CommAddress(address.scheme(), address.host(), address.port(), address.path(),
+		String broker = new CommAddress(address.scheme(), address.host(), address.port(), address.path(),
 				address.userInfo(), Map.of())
 			.format();
-		return this.brokers.computeIfAbsent(key, (ignored) -> new AmqpBroker(address, settings.connectTimeout()));
+		// a list, not a record: the TLS settings may be null
+		List<Object> key = Arrays.asList(broker, settings.tls());
+		return this.brokers.computeIfAbsent(key,
+				(ignored) -> new AmqpBroker(address, settings.connectTimeout(), settings.tls()));
 	}
 
 	@Override

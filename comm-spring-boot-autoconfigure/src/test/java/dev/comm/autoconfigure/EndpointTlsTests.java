@@ -1,0 +1,75 @@
+package dev.comm.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.jks.JksSslStoreBundle;
+import org.springframework.boot.ssl.jks.JksSslStoreDetails;
+
+import dev.comm.address.CommAddress;
+import dev.comm.transport.TlsSettings.ClientAuth;
+import dev.comm.transport.TransportSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Which endpoints take which {@code ssl.*} properties: the checks that need no network.
+ */
+class EndpointTlsTests {
+
+	private final EndpointTls tls = endpointTls();
+
+	@Test
+	void amqpsListenersAndConnectorsTakeABundleToTrustTheirBroker() {
+		CommAddress amqps = CommAddress.parse("amqps://guest:guest@rabbit:5671/?service=orders");
+		assertThat(this.tls.listener("comm.listeners.bus", amqps, listenerSsl("trust", ClientAuth.NONE)).tls())
+			.isNotNull();
+		assertThat(this.tls.connector("comm.connectors.orders", amqps, ssl("trust")).tls()).isNotNull();
+		assertThat(this.tls.connector("comm.connectors.orders", amqps, ssl(null)).tls()).isNull();
+	}
+
+	@Test
+	void clientAuthBelongsToTlsListenersOnly() {
+		CommAddress amqps = CommAddress.parse("amqps://guest:guest@rabbit:5671/?service=orders");
+		assertThatExceptionOfType(InvalidCommPropertyException.class)
+			.isThrownBy(() -> this.tls.listener("comm.listeners.bus", amqps, listenerSsl("trust", ClientAuth.NEED)))
+			.withMessage("comm.listeners.bus.ssl.client-auth applies to tls:// listeners, not to "
+					+ "amqps://guest:****@rabbit:5671/?service=orders");
+	}
+
+	@Test
+	void aWsListenerTakesNoBundle() {
+		assertThatExceptionOfType(InvalidCommPropertyException.class)
+			.isThrownBy(() -> this.tls.listener("comm.listeners.web", CommAddress.parse("ws:/comm"),
+					listenerSsl("trust", ClientAuth.NONE)))
+			.withMessageContaining("comm.listeners.web.ssl.bundle applies to tls:// and amqps:// listeners")
+			.withMessageContaining("server.ssl");
+	}
+
+	private static CommProperties.Ssl ssl(String bundle) {
+		CommProperties.Ssl ssl = new CommProperties.Ssl();
+		ssl.setBundle(bundle);
+		return ssl;
+	}
+
+	private static CommProperties.ListenerSsl listenerSsl(String bundle, ClientAuth clientAuth) {
+		CommProperties.ListenerSsl ssl = new CommProperties.ListenerSsl();
+		ssl.setBundle(bundle);
+		ssl.setClientAuth(clientAuth);
+		return ssl;
+	}
+
+	private static EndpointTls endpointTls() {
+		DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
+		registry.registerBundle("trust", SslBundle.of(new JksSslStoreBundle(null,
+				new JksSslStoreDetails("PKCS12", null, "classpath:tls/trust.p12", "changeit"))));
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("sslBundleRegistry", registry);
+		return new EndpointTls(TransportSettings.defaults(), beans.getBeanProvider(SslBundles.class));
+	}
+
+}
