@@ -1,6 +1,7 @@
 package dev.comm.transport;
 
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,6 +125,24 @@ class TlsSecurityIntegrationTests {
 			assertThat(plain.awaitClosed(AWAIT)).isTrue();
 		}
 		assertThat(comm.request("echo", "after", String.class)).isEqualTo("after");
+	}
+
+	@Test
+	void peerThatNeverStartsTheTlsHandshakeIsClosedAfterTheHandshakeTimeout() throws Exception {
+		CommTestNode server = CommTestNode.builder()
+			.handlers(this.echo)
+			.tls(TestTls.server())
+			.handshakeTimeout(Duration.ofMillis(300))
+			.build();
+		this.resources.add(server);
+		CommAddress address = server.listen("tls://127.0.0.1:0").getAddress();
+		try (Socket silent = new Socket(address.host(), address.port())) {
+			silent.setSoTimeout((int) AWAIT.toMillis());
+			// nothing sent: the listener must not wait for a ClientHello forever; it
+			// closes, at most with a TLS alert first (reading past the timeout would
+			// throw)
+			assertThat(silent.getInputStream().readAllBytes()).hasSizeLessThan(64);
+		}
 	}
 
 	@Test
