@@ -1,6 +1,8 @@
 package dev.comm.transport;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.Principal;
 import java.time.Duration;
@@ -161,6 +163,16 @@ class TlsSecurityIntegrationTests {
 	}
 
 	@Test
+	void tlsClientGivesUpOnAServerThatNeverAnswersTheHandshake() throws Exception {
+		try (ServerSocket mute = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			// accepted by the kernel's backlog, never read: the ClientHello gets no
+			// answer
+			CommAddress address = new CommAddress("tls", "127.0.0.1", mute.getLocalPort(), null);
+			assertThat(connectFails(address, TestTls.client())).hasMessageContaining("TLS handshake failed");
+		}
+	}
+
+	@Test
 	void listenerWithoutACertificateDoesNotStart() {
 		CommTestNode server = node(null);
 		assertThatExceptionOfType(CommException.class).isThrownBy(() -> server.listen("tls://127.0.0.1:0"))
@@ -191,7 +203,7 @@ class TlsSecurityIntegrationTests {
 	private Throwable connectFails(CommAddress address, TlsSettings tls) {
 		TcpTransport transport = new TcpTransport();
 		this.resources.add(transport);
-		TransportSettings settings = new TransportSettings(64 * 1024, Duration.ofSeconds(5), tls);
+		TransportSettings settings = new TransportSettings(64 * 1024, SHORT, tls);
 		CompletionException failure = catchThrowableOfType(CompletionException.class,
 				() -> transport.connect(address, settings).join());
 		assertThat(failure).as("connecting to %s", address).isNotNull();
