@@ -529,7 +529,7 @@ public class CommProperties {
 	public static class Transports {
 
 		/**
-		 * Whether the tcp transport is available.
+		 * Whether the tcp transport, which also serves tls://, is available.
 		 */
 		private boolean tcp = true;
 
