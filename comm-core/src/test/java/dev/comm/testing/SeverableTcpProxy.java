@@ -10,11 +10,15 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.comm.transport.TlsSettings;
+
 /**
  * A TCP forwarder for tests that must cut a link the way a network does: {@link #sever()}
  * drops every forwarded connection at once, without either end saying goodbye, and
  * {@link #refuse(boolean)} keeps new connections out until the test lets them in again.
- * The target can change, to put a new server process behind the same address.
+ * The target can change, to put a new server process behind the same address. As
+ * {@link #terminatingTls a TLS front}, it stands for a load balancer that terminates TLS
+ * before a plain TCP service.
  */
 public final class SeverableTcpProxy implements AutoCloseable {
 
@@ -33,8 +37,28 @@ public final class SeverableTcpProxy implements AutoCloseable {
 	 * @param targetPort the port on 127.0.0.1 to forward to
 	 */
 	public SeverableTcpProxy(int targetPort) throws IOException {
-		this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
-		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+				new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+	}
+
+	/**
+	 * Start a TLS front: accept TLS connections, presenting the certificate of the given
+	 * settings, and forward what they carry, decrypted, to a plain TCP service.
+	 * @param tls the settings whose certificate the front presents
+	 * @param targetHost the service's host
+	 * @param targetPort the service's port
+	 * @return the started front; its {@link #port()} takes TLS
+	 */
+	public static SeverableTcpProxy terminatingTls(TlsSettings tls, String targetHost, int targetPort)
+			throws IOException {
+		return new SeverableTcpProxy(
+				tls.context().getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+				new InetSocketAddress(targetHost, targetPort));
+	}
+
+	private SeverableTcpProxy(ServerSocket server, InetSocketAddress target) {
+		this.server = server;
+		this.target = target;
 		Thread acceptor = new Thread(this::acceptLoop, "test-proxy-accept");
 		acceptor.setDaemon(true);
 		acceptor.start();
@@ -45,7 +69,11 @@ public final class SeverableTcpProxy implements AutoCloseable {
 	 * @return a tcp URI
 	 */
 	public String uri() {
-		return "tcp://127.0.0.1:" + this.server.getLocalPort();
+		return "tcp://127.0.0.1:" + port();
+	}
+
+	public int port() {
+		return this.server.getLocalPort();
 	}
 
 	/**

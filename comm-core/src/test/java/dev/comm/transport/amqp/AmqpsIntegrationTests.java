@@ -13,8 +13,8 @@ import dev.comm.client.CommClient;
 import dev.comm.handler.CommHandler;
 import dev.comm.testing.CommTestNode;
 import dev.comm.testing.RabbitBroker;
+import dev.comm.testing.SeverableTcpProxy;
 import dev.comm.testing.TestTls;
-import dev.comm.testing.TlsTerminatingProxy;
 import dev.comm.transport.TlsSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,12 +31,12 @@ class AmqpsIntegrationTests {
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
-	private TlsTerminatingProxy proxy;
+	private SeverableTcpProxy proxy;
 
 	@BeforeEach
 	void startTlsFront() throws Exception {
 		RabbitBroker.assumeAvailable();
-		this.proxy = new TlsTerminatingProxy(TestTls.server(), RabbitBroker.HOST, RabbitBroker.PORT);
+		this.proxy = SeverableTcpProxy.terminatingTls(TestTls.server(), RabbitBroker.HOST, RabbitBroker.PORT);
 		this.resources.add(this.proxy);
 	}
 
@@ -58,7 +58,8 @@ class AmqpsIntegrationTests {
 	@Test
 	void nodeWithTheJvmsTrustStoreRefusesTheBrokersCertificate() {
 		assertThatExceptionOfType(CommException.class).isThrownBy(() -> node(null).listen(uri()))
-			.withMessageContaining("Cannot listen on amqps://");
+			.withMessageContaining("Cannot listen on amqps://")
+			.withMessageContaining("unable to find valid certification path");
 	}
 
 	private String uri() {
