@@ -47,6 +47,15 @@ public record TlsSettings(SSLContext context, List<String> protocols, List<Strin
 	}
 
 	/**
+	 * These settings, asking clients for certificates as given.
+	 * @param clientAuth whether a listener asks clients for a certificate
+	 * @return the new settings, on the same TLS context
+	 */
+	public TlsSettings withClientAuth(ClientAuth clientAuth) {
+		return new TlsSettings(this.context, this.protocols, this.ciphers, clientAuth);
+	}
+
+	/**
 	 * An engine for a connection this side opened.
 	 * @param host the host that was dialled, which the server's certificate must name
 	 * @param port the port that was dialled

@@ -49,6 +49,8 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 
 	private BeanFactory beanFactory;
 
+	private EndpointTls endpointTls;
+
 	@Override
 	public void setEnvironment(Environment environment) {
 		this.environment = environment;
@@ -81,7 +83,7 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 				String uri = requireUri("comm.connectors." + name + ".uris[" + i + "]", uris.get(i));
 				String connectorName = CommEndpointNames.connectorName(name, i, uris.size());
 				register(registry, CommEndpointNames.connector(name, i, uris.size()), Connector.class,
-						() -> connector(name, connectorName,
+						() -> connector("comm.connectors." + name, connectorName,
 								address("comm.connectors." + name, uri, connector.getService()), connector));
 			}
 			register(registry, CommEndpointNames.pool(name), CommPool.class, () -> {
@@ -187,18 +189,24 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		return new PoolTarget(name, members, strategy, this.beanFactory.getBean(ClientSupport.class), effective);
 	}
 
-	private Connector connector(String propertyName, String name, CommAddress address,
-			CommProperties.Connector properties) {
+	private Connector connector(String prefix, String name, CommAddress address, CommProperties.Connector properties) {
 		CommProperties.Reconnect reconnect = properties.getReconnect();
 		return new Connector(name, address, transports().forScheme(address.scheme()),
-				endpointTls().connector("comm.connectors." + propertyName, address, properties.getSsl()),
+				endpointTls().connector(prefix, address, properties.getSsl()),
 				this.beanFactory.getBean(LinkSettings.class),
 				new Backoff(reconnect.getInitialDelay(), reconnect.getMaxDelay(), reconnect.getMultiplier()));
 	}
 
-	private EndpointTls endpointTls() {
-		return new EndpointTls(this.beanFactory.getBean(TransportSettings.class),
-				this.beanFactory.getBeanProvider(SslBundles.class));
+	/**
+	 * One for all endpoints, so that endpoints naming the same bundle share its TLS (and
+	 * an amqps listener and connector on the same broker share a connection).
+	 */
+	private synchronized EndpointTls endpointTls() {
+		if (this.endpointTls == null) {
+			this.endpointTls = new EndpointTls(this.beanFactory.getBean(TransportSettings.class),
+					this.beanFactory.getBeanProvider(SslBundles.class));
+		}
+		return this.endpointTls;
 	}
 
 	/**

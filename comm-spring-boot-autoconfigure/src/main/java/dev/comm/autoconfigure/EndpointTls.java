@@ -1,6 +1,8 @@
 package dev.comm.autoconfigure;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -19,10 +21,12 @@ import dev.comm.transport.TlsSettings.ClientAuth;
 import dev.comm.transport.TransportSettings;
 
 /**
- * The transport settings of one listener or connector: the application's shared settings,
- * plus, for a {@code tls://} address, TLS from the SSL bundle that its {@code ssl.bundle}
- * property names. Every mistake is reported at startup with the property that holds it,
- * rather than as a failed handshake later.
+ * The transport settings of each listener and connector: the application's shared
+ * settings, plus, for a {@code tls://} or {@code amqps://} address (and a {@code wss://}
+ * connector), TLS from the SSL bundle that its {@code ssl.bundle} property names. Every
+ * mistake is reported at startup with the property that holds it, rather than as a failed
+ * handshake later. Endpoints naming the same bundle share one TLS context, which follows
+ * the bundle when it is reloaded.
  */
 final class EndpointTls {
 
@@ -38,6 +42,9 @@ final class EndpointTls {
 	private final TransportSettings shared;
 
 	private final ObjectProvider<SslBundles> bundles;
+
+	/** Per bundle name: its TLS as a client uses it, created on first use. */
+	private final Map<String, TlsSettings> byBundle = new HashMap<>();
 
 	EndpointTls(TransportSettings shared, ObjectProvider<SslBundles> bundles) {
 		this.shared = shared;
@@ -73,7 +80,7 @@ final class EndpointTls {
 			throw new InvalidCommPropertyException(prefix + ".ssl.bundle is '" + ssl.getBundle()
 					+ "', which has no key store; a listener presents the key and certificate from it");
 		}
-		return this.shared.withTls(settings(ssl.getBundle(), bundle, ssl.getClientAuth()));
+		return this.shared.withTls(settings(ssl.getBundle(), bundle).withClientAuth(ssl.getClientAuth()));
 	}
 
 	/**
@@ -91,8 +98,7 @@ final class EndpointTls {
 					" applies to tls://, wss:// and amqps:// addresses, not to " + address);
 			return this.shared;
 		}
-		return hasBundle
-				? this.shared.withTls(settings(ssl.getBundle(), bundle(prefix, ssl.getBundle()), ClientAuth.NONE))
+		return hasBundle ? this.shared.withTls(settings(ssl.getBundle(), bundle(prefix, ssl.getBundle())))
 				: this.shared;
 	}
 
@@ -120,19 +126,20 @@ final class EndpointTls {
 	}
 
 	/**
-	 * The endpoint's TLS from its bundle, following the bundle when it is reloaded: new
-	 * connections get the new certificates (the protocols and ciphers stay as they
-	 * started).
+	 * A bundle's TLS, following the bundle when it is reloaded: new connections get the
+	 * new certificates (the protocols and ciphers stay as they started).
 	 */
-	private TlsSettings settings(String name, SslBundle bundle, ClientAuth clientAuth) {
-		ReloadingSslContext context = ReloadingSslContext.of(bundle.createSslContext());
-		this.bundles.getObject().addBundleUpdateHandler(name, (reloaded) -> {
-			context.update(reloaded.createSslContext());
-			logger.info("SSL bundle '{}' was reloaded; new comm connections use its certificates", name);
+	private TlsSettings settings(String name, SslBundle bundle) {
+		return this.byBundle.computeIfAbsent(name, (ignored) -> {
+			ReloadingSslContext context = ReloadingSslContext.of(bundle.createSslContext());
+			this.bundles.getObject().addBundleUpdateHandler(name, (reloaded) -> {
+				context.update(reloaded.createSslContext());
+				logger.info("SSL bundle '{}' was reloaded; new comm connections use its certificates", name);
+			});
+			SslOptions options = bundle.getOptions();
+			return new TlsSettings(context, listOf(options.getEnabledProtocols()), listOf(options.getCiphers()),
+					ClientAuth.NONE);
 		});
-		SslOptions options = bundle.getOptions();
-		return new TlsSettings(context, listOf(options.getEnabledProtocols()), listOf(options.getCiphers()),
-				clientAuth);
 	}
 
 	private static List<String> listOf(String[] values) {

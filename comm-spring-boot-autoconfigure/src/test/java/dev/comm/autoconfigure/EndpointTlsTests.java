@@ -6,6 +6,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.boot.ssl.jks.JksSslStoreBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreDetails;
 
@@ -30,6 +31,27 @@ class EndpointTlsTests {
 			.isNotNull();
 		assertThat(this.tls.connector("comm.connectors.orders", amqps, ssl("trust")).tls()).isNotNull();
 		assertThat(this.tls.connector("comm.connectors.orders", amqps, ssl(null)).tls()).isNull();
+	}
+
+	@Test
+	void endpointsNamingTheSameBundleShareOneTlsContext() {
+		TransportSettings tls = this.tls.connector("comm.connectors.a", CommAddress.parse("tls://a:7443"),
+				ssl("trust"));
+		TransportSettings amqps = this.tls.listener("comm.listeners.bus",
+				CommAddress.parse("amqps://guest:guest@rabbit:5671/?service=orders"),
+				listenerSsl("trust", ClientAuth.NONE));
+		// one context to reload, and one broker connection for endpoints on the same
+		// broker
+		assertThat(amqps.tls()).isEqualTo(tls.tls());
+		assertThat(amqps.tls().context()).isSameAs(tls.tls().context());
+	}
+
+	@Test
+	void theBundlesOptionsBecomeTheEnabledProtocolsAndCiphers() {
+		TransportSettings settings = this.tls.connector("comm.connectors.a", CommAddress.parse("tls://a:7443"),
+				ssl("tls12"));
+		assertThat(settings.tls().protocols()).containsExactly("TLSv1.2");
+		assertThat(settings.tls().ciphers()).containsExactly("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
 	}
 
 	@Test
@@ -65,8 +87,11 @@ class EndpointTlsTests {
 
 	private static EndpointTls endpointTls() {
 		DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
-		registry.registerBundle("trust", SslBundle.of(new JksSslStoreBundle(null,
-				new JksSslStoreDetails("PKCS12", null, "classpath:tls/trust.p12", "changeit"))));
+		JksSslStoreBundle trust = new JksSslStoreBundle(null,
+				new JksSslStoreDetails("PKCS12", null, "classpath:tls/trust.p12", "changeit"));
+		registry.registerBundle("trust", SslBundle.of(trust));
+		registry.registerBundle("tls12", SslBundle.of(trust, null,
+				SslOptions.of(new String[] { "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256" }, new String[] { "TLSv1.2" })));
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("sslBundleRegistry", registry);
 		return new EndpointTls(TransportSettings.defaults(), beans.getBeanProvider(SslBundles.class));

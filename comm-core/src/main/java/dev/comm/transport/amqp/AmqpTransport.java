@@ -1,6 +1,5 @@
 package dev.comm.transport.amqp;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +15,7 @@ import dev.comm.CommException;
 import dev.comm.address.CommAddress;
 import dev.comm.transport.Connection;
 import dev.comm.transport.Listener;
+import dev.comm.transport.TlsSettings;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportSettings;
 
@@ -33,8 +33,7 @@ public class AmqpTransport implements Transport {
 
 	private final int prefetch;
 
-	/** One connection factory per broker address and TLS settings. */
-	private final Map<List<Object>, AmqpBroker> brokers = new ConcurrentHashMap<>();
+	private final Map<BrokerKey, AmqpBroker> brokers = new ConcurrentHashMap<>();
 
 	private final Set<AmqpServiceListener> listeners = ConcurrentHashMap.newKeySet();
 
@@ -138,9 +137,7 @@ public class AmqpTransport implements Transport {
 		String broker = new CommAddress(address.scheme(), address.host(), address.port(), address.path(),
 				address.userInfo(), Map.of())
 			.format();
-		// a list, not a record: the TLS settings may be null
-		List<Object> key = Arrays.asList(broker, settings.tls());
-		return this.brokers.computeIfAbsent(key,
+		return this.brokers.computeIfAbsent(new BrokerKey(broker, settings.tls()),
 				(ignored) -> new AmqpBroker(address, settings.connectTimeout(), settings.tls()));
 	}
 
@@ -157,6 +154,16 @@ public class AmqpTransport implements Transport {
 	@Override
 	public String toString() {
 		return "AmqpTransport[prefetch=" + this.prefetch + "]";
+	}
+
+	/**
+	 * What makes two endpoints share a broker connection: the same broker, virtual host
+	 * and user, and the same TLS settings.
+	 *
+	 * @param broker the address without parameters
+	 * @param tls the endpoint's TLS settings, or {@code null}
+	 */
+	private record BrokerKey(String broker, TlsSettings tls) {
 	}
 
 }

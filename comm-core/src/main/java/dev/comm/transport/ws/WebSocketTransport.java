@@ -77,8 +77,7 @@ public class WebSocketTransport implements Transport {
 			client.setUserProperties(Map.of(TOMCAT_IO_TIMEOUT, String.valueOf(settings.connectTimeout().toMillis())));
 			if ("wss".equals(address.scheme()) && settings.tls() != null) {
 				// the certificates to trust instead of the JVM's; the JSR-356 client
-				// checks
-				// the host name itself
+				// checks the host name itself
 				client.setSslContext(settings.tls().context());
 			}
 			CommWebSocketHandler handler = new CommWebSocketHandler(settings.maxFrameSize(), this.writers,
