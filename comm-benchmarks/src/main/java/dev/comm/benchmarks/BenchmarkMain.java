@@ -74,13 +74,10 @@ public final class BenchmarkMain {
 	}
 
 	private static Sample run(Case each, Duration duration, RequestDriver requests, ThrowDriver throwsDriver) {
-		if (each.subject() instanceof JsonAloneSubject json) {
-			return json.run(duration);
-		}
 		return switch (each.shape()) {
 			case LATENCY -> requests.run(each.subject(), 1, duration);
 			case THROUGHPUT -> requests.run(each.subject(), Shape.OUTSTANDING, duration);
-			case THROWS -> throwsDriver.run(each.subject(), duration);
+			case THROWS -> each.subject().measureThrows(throwsDriver, duration);
 		};
 	}
 

@@ -44,11 +44,13 @@ final class JsonAloneSubject implements Subject {
 	}
 
 	/**
-	 * Convert on every core for a while.
+	 * Convert on every core for a while; nothing is sent, so the driver has no part.
+	 * @param driver not used
 	 * @param duration how long
 	 * @return conversions (to JSON and back) per second, over all threads
 	 */
-	Sample run(Duration duration) {
+	@Override
+	public Sample measureThrows(ThrowDriver driver, Duration duration) {
 		int threads = Runtime.getRuntime().availableProcessors();
 		LongAdder converted = new LongAdder();
 		long start = System.nanoTime();

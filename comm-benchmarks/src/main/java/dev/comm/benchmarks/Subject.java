@@ -1,5 +1,6 @@
 package dev.comm.benchmarks;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,6 +41,17 @@ interface Subject extends AutoCloseable {
 	 */
 	default void fire(Quote quote) {
 		throw new UnsupportedOperationException(name() + " has no fire-and-forget");
+	}
+
+	/**
+	 * Measure the throws shape for a while: by default, the driver sends with
+	 * {@link #fire} and counts {@link #received}.
+	 * @param driver the throws driver
+	 * @param duration how long
+	 * @return the figures
+	 */
+	default Sample measureThrows(ThrowDriver driver, Duration duration) {
+		return driver.run(this, duration);
 	}
 
 	/**
