@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -19,8 +20,11 @@ import dev.comm.server.CommListener;
  * address as {@code local.comm.listeners.<name>.uri} (and {@code .port} for network
  * addresses), the way Spring Boot publishes {@code local.server.port}, so that port 0 is
  * usable in tests and apps.
+ * <p>
+ * Each running listener keeps the JVM alive ({@link ServerKeepAlive}) until it has
+ * stopped, so that a process that only serves comm peers stays up.
  */
-public class CommLifecycle implements SmartLifecycle {
+public class CommLifecycle implements SmartLifecycle, DisposableBean {
 
 	/** Name of the property source that holds the bound addresses. */
 	public static final String PROPERTY_SOURCE_NAME = "commListeners";
@@ -33,6 +37,8 @@ public class CommLifecycle implements SmartLifecycle {
 
 	private final ConfigurableEnvironment environment;
 
+	private final Map<CommListener, ServerKeepAlive> keepAlives = new LinkedHashMap<>();
+
 	private volatile boolean running;
 
 	CommLifecycle(List<CommListener> listeners, List<Connector> connectors, Duration gracePeriod,
@@ -44,10 +50,23 @@ public class CommLifecycle implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		try {
+			startEndpoints();
+		}
+		catch (RuntimeException ex) {
+			// a listener that did bind must not keep a process up whose startup failed
+			stopEndpoints(Duration.ZERO);
+			throw ex;
+		}
+		this.running = true;
+	}
+
+	private void startEndpoints() {
 		Map<String, Object> bound = new LinkedHashMap<>();
 		for (CommListener listener : this.listeners) {
 			listener.start();
+			this.keepAlives.put(listener, ServerKeepAlive.hold(listener.getName()));
 			CommAddress address = listener.getAddress();
 			bound.put("local.comm.listeners." + listener.getName() + ".uri", address.format());
 			if (address.port() >= 0) {
@@ -56,15 +75,39 @@ public class CommLifecycle implements SmartLifecycle {
 		}
 		this.environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, bound));
 		this.connectors.forEach(Connector::start);
-		this.running = true;
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.running = false;
+		stopEndpoints(this.gracePeriod);
+	}
+
+	private void stopEndpoints(Duration grace) {
 		this.connectors.forEach(Connector::stop);
-		this.listeners.forEach((listener) -> listener.stop(this.gracePeriod));
+		for (CommListener listener : this.listeners) {
+			try {
+				listener.stop(grace);
+			}
+			finally {
+				ServerKeepAlive keepAlive = this.keepAlives.remove(listener);
+				if (keepAlive != null) {
+					keepAlive.release();
+				}
+			}
+		}
 		this.environment.getPropertySources().remove(PROPERTY_SOURCE_NAME);
+	}
+
+	/**
+	 * Stop what is still running when the context is torn down without being stopped,
+	 * which is what happens when a later part of the startup fails.
+	 */
+	@Override
+	public synchronized void destroy() {
+		if (this.running || !this.keepAlives.isEmpty()) {
+			stop();
+		}
 	}
 
 	@Override
