@@ -28,6 +28,7 @@ import dev.comm.transport.tcp.TcpTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sends are accepted without waiting for the event loop, but a peer that stops reading
@@ -59,14 +60,9 @@ class WriteBatcherIntegrationTests {
 				}
 				// the kernel takes a few megabytes before the silence shows
 				assertThat(accepted).isLessThan(MAX_FRAMES);
-				// close() writes what is queued first, on the event loop: wait for it,
-				// bounded
+				// close() writes what is queued first, on the event loop: wait for it
 				connection.close();
-				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-				while (connection.isOpen() && System.nanoTime() < deadline) {
-					Thread.sleep(10);
-				}
-				assertThat(connection.isOpen()).isFalse();
+				await("the connection to close").until(() -> !connection.isOpen());
 				assertThatExceptionOfType(ExecutionException.class)
 					.isThrownBy(() -> connection.send(frame).get(10, TimeUnit.SECONDS));
 			}
