@@ -29,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * comm against {@code src/test/python/communica_peer.py}, which behaves on the wire like
@@ -182,7 +182,7 @@ class CommunicaInteropIntegrationTests {
 							throwTo("shop.crash", null), sleep(0.3),
 							request("shop.quote", Map.of("item", "tea", "quantity", 1))));
 			assertThat(this.shop.notes.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(new Note("restock tea"));
-			awaitUntil(() -> this.server.dispatcher().getFailedThrows() == 2, "both failed throws to be counted");
+			await("both failed throws to be counted").until(() -> this.server.dispatcher().getFailedThrows() == 2);
 			assertThat(run.lines().get(4)).containsEntry("type", 11);
 			// an answer to a throw would reach the peer as a response for id ""
 			assertThat(run.stderr()).doesNotContain("dropping response");
@@ -346,7 +346,7 @@ class CommunicaInteropIntegrationTests {
 			CommClient comm = connect(wire, Duration.ofSeconds(20));
 			comm.request("upper", "connected", String.class);
 			CompletableFuture<String> reply = comm.requestAsync("slow", 30, String.class);
-			Thread.sleep(200);
+			this.peer.awaitPrinted("SLOW STARTED", WAIT);
 			long start = System.nanoTime();
 			this.peer.kill();
 			// communica itself would wait forever here; comm fails the request with the
@@ -564,14 +564,6 @@ class CommunicaInteropIntegrationTests {
 
 	private static Map<String, Object> sleep(double seconds) {
 		return Map.of("op", "sleep", "seconds", seconds);
-	}
-
-	private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
-			Thread.sleep(10);
-		}
 	}
 
 	private static Map<String, Object> json(byte[] bytes) {
