@@ -215,8 +215,8 @@ class ListenerPeersIntegrationTests {
 
 		@CommHandler("work")
 		String work(int amount, CommPeer caller) {
-			// asks the caller over the same link while the caller still waits for this
-			// reply
+			// asks the caller over the same link while
+			// the caller still waits for this reply
 			String confirmation = caller.request("confirm", amount, String.class);
 			String host = caller.remoteAddress().contains("127.0.0.1") ? "127.0.0.1" : caller.remoteAddress();
 			return caller.clientId() + " at " + host + " " + confirmation + " -> " + (amount * 2);

@@ -226,8 +226,8 @@ class CommunicaInteropIntegrationTests {
 		void communicaHandlersComputeRepliesForComm(Wire wire) throws Exception {
 			CommClient comm = connect(wire);
 			assertThat(comm.request("upper", "hello comm", String.class)).isEqualTo("HELLO COMM");
-			// the peer escapes non-ASCII characters in its JSON while comm writes them as
-			// UTF-8
+			// the peer escapes non-ASCII characters in
+			// its JSON while comm writes them as UTF-8
 			assertThat(comm.request("upper", "grüße, ünïcödé", String.class)).isEqualTo("GRÜSSE, ÜNÏCÖDÉ");
 			assertThat(comm.request("py.add", Map.of("a", 2, "b", 40), Integer.class)).isEqualTo(42);
 			assertThat(comm.requestAsync("py.add", Map.of("a", 1.5, "b", 2), Double.class)
@@ -330,14 +330,13 @@ class CommunicaInteropIntegrationTests {
 			assertThat(slow).allSatisfy((reply) -> assertThat(reply.join()).isEqualTo("done"));
 			for (int i = 0; i < count; i++) {
 				assertThat(echoes.get(i).join()).isEqualTo("echo-" + i);
-				// a slow reply matched to the wrong request would complete it before its
-				// own
-				// delay
+				// a slow reply matched to the wrong request
+				// would complete it before its own delay
 				assertThat(elapsedMillis[i]).as("request %d delayed %d ms", i, delayMillis[i])
 					.isGreaterThanOrEqualTo(delayMillis[i]);
 			}
-			// sent longest delay first, so the last request sent came back before the
-			// first
+			// sent longest delay first, so the last
+			// request sent came back before the first
 			assertThat(completionOrder.indexOf(count - 1)).isLessThan(completionOrder.indexOf(0));
 		}
 
@@ -349,8 +348,8 @@ class CommunicaInteropIntegrationTests {
 			this.peer.awaitPrinted("SLOW STARTED", WAIT);
 			long start = System.nanoTime();
 			this.peer.kill();
-			// communica itself would wait forever here; comm fails the request with the
-			// link
+			// communica itself would wait forever here;
+			// comm fails the request with the link
 			assertThatExceptionOfType(ExecutionException.class)
 				.isThrownBy(() -> reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
 				.withCauseInstanceOf(CommConnectionLostException.class);
@@ -422,8 +421,8 @@ class CommunicaInteropIntegrationTests {
 			RawStream raw = track(RawStream.accept(rawServer, WAIT));
 			Map<String, Object> hello = json(raw.readUntil((byte) 0, WAIT));
 			assertThat(hello).containsEntry("client_id", "comm-raw").containsKey("comm");
-			// a server may call its client right after its hello, so both can share a
-			// read
+			// a server may call its client right after
+			// its hello, so both can share a read
 			raw.write(concat(nulTerminated("{\"hello\": \"hello\"}"),
 					messageFrame(Map.of("id", "s-1", "type", 1, "route", "whoami"), "\"raw\"")));
 			Message answer = message(raw.readFrameBody(WAIT));
@@ -478,8 +477,8 @@ class CommunicaInteropIntegrationTests {
 			request.put("type", 1);
 			request.put("route", "shop.quote");
 			request.put("trace", "abc");
-			// hello and first request in one write, as a client that does not wait may
-			// send them
+			// hello and first request in one write, as
+			// a client that does not wait may send them
 			raw.write(concat(nulTerminated("{\"client_id\": \"raw-1\"}"),
 					messageFrame(request, "{\"item\": \"tea\", \"quantity\": 2}")));
 			assertThat(json(raw.readUntil((byte) 0, WAIT))).containsEntry("hello", "hello");

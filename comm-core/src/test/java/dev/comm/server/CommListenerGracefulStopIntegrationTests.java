@@ -30,8 +30,8 @@ class CommListenerGracefulStopIntegrationTests {
 			assertThat(slow.started.await(5, TimeUnit.SECONDS)).isTrue();
 
 			CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> listener.stop(Duration.ofSeconds(10)));
-			// the listener stops accepting first; requests on the existing link are now
-			// refused
+			// the listener stops accepting first; requests
+			// on the existing link are now refused
 			await("the listener to stop accepting").atMost(Duration.ofSeconds(5)).until(() -> !listener.isRunning());
 			assertThatExceptionOfType(CommRemoteException.class)
 				.isThrownBy(() -> comm.request("fast", null, String.class))

@@ -147,8 +147,8 @@ public final class CommunicaPeerProcess implements AutoCloseable {
 	}
 
 	private static Path script() {
-		// surefire runs in the module directory and sets basedir; IDEs usually do the
-		// former
+		// surefire runs in the module directory and
+		// sets basedir; IDEs usually do the former
 		Path script = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve(SCRIPT);
 		if (!Files.isRegularFile(script)) {
 			throw new IllegalStateException("No communica test peer at " + script + "; run from the comm-core module");

@@ -199,8 +199,8 @@ abstract class AbstractTransportContractTests {
 	void replyWhoseEchoedMetadataPushesItOverTheFrameLimitBecomesAResponderFault() throws Exception {
 		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
 			raw.handshake("raw-long-id", AWAIT);
-			// any string is a valid id, and a reply echoes it: it counts against the
-			// limit
+			// any string is a valid id, and a reply
+			// echoes it: it counts against the limit
 			int idLength = longestRequestId();
 			Metadata request = Metadata.of("r".repeat(idLength), MessageType.REQUEST, "text");
 			// the reply's payload alone fits with room to spare, not with that metadata

@@ -111,8 +111,8 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
 			raw.handshake("raw-missing-id", AWAIT);
 			raw.sendGarbage(Garbage.MISSING_ID, MAX_FRAME_SIZE);
-			// the next answer is the one to the good request: nothing came for the bad
-			// one
+			// the next answer is the one to the good
+			// request: nothing came for the bad one
 			assertRawPeerStillServed(raw);
 		}
 		assertThat(this.handlers.lengths).containsExactly(2);

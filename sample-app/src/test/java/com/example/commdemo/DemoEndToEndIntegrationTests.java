@@ -101,8 +101,8 @@ class DemoEndToEndIntegrationTests {
 		command.addAll(List.of(arguments));
 		Path log = Files.createTempFile(this.temp, "demo", ".log");
 		Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		// the workers, noted while they run: once the demo has exited they are no longer
-		// its descendants
+		// the workers, noted while they run: once the demo
+		// has exited they are no longer its descendants
 		Set<ProcessHandle> workers = new LinkedHashSet<>();
 		boolean exited = false;
 		try {
