@@ -28,8 +28,8 @@ import dev.comm.concurrent.SerialExecutor;
  * when the backlog has drained, which holds back a fast sender of throws. A request does
  * not wait for that future, so past {@link #LIMIT} queued bytes a message is refused at
  * once with a {@link CommException} that says the peer reads too slowly. A message that
- * fails to write after it was accepted is reported to {@code writeFailed}, which closes
- * the connection; the messages behind it are dropped.
+ * fails to write after it was accepted, on a session still open, is reported to
+ * {@code writeFailed}, which closes the connection; the messages behind it are dropped.
  */
 final class SerialWebSocketSender {
 
@@ -181,6 +181,11 @@ final class SerialWebSocketSender {
 			catch (Exception ex) {
 				if (this.close) {
 					logger.debug("Could not close the session with {}", SerialWebSocketSender.this.remoteAddress, ex);
+				}
+				else if (!SerialWebSocketSender.this.session.isOpen()) {
+					// closing anyway, and the container reports how: nothing more to send
+					SerialWebSocketSender.this.stopped = true;
+					release();
 				}
 				else {
 					failed(new CommConnectionLostException(
