@@ -91,55 +91,57 @@ class SerialWebSocketSenderIntegrationTests {
 
 	@Test
 	void sendsToAPeerThatStopsReadingAreHeldBackThenRefused() {
-		int sent = 0;
-		CompletableFuture<Void> firstHeldBack = null;
-		CompletableFuture<Void> last;
-		do {
-			last = this.connection.send(FRAME);
-			sent++;
-			if (firstHeldBack == null && !last.isDone()) {
-				firstHeldBack = last;
-			}
-		}
-		while (!last.isCompletedExceptionally() && sent < MAX_FRAMES);
-		assertThat(firstHeldBack).as("a send held back").isNotNull();
-		assertThat(firstHeldBack).isNotDone();
-		assertThat(last).failsWithin(Duration.ZERO)
+		Backlog backlog = sendUntilRefused();
+		assertThat(backlog.heldBack()).as("the last send before the refusal").isNotDone();
+		assertThat(backlog.refused()).failsWithin(Duration.ZERO)
 			.withThrowableOfType(ExecutionException.class)
 			.havingCause()
 			.isExactlyInstanceOf(CommException.class)
 			.withMessageContaining(this.connection.remoteAddress())
 			.withMessageContaining("reads more slowly than this side sends");
 		// what waited was bounded: the limit, plus what the socket buffers took
-		assertThat((long) sent * FRAME_SIZE).isLessThan(SerialWebSocketSender.LIMIT + 64L * 1024 * 1024);
+		assertThat((long) backlog.sent() * FRAME_SIZE).isLessThan(SerialWebSocketSender.LIMIT + 64L * 1024 * 1024);
 		assertThat(this.connection.isOpen()).isTrue();
 	}
 
 	@Test
 	void heldBackSendersGoOnOnceThePeerReadsAgain() {
-		CompletableFuture<Void> heldBack = sendUntilHeldBack();
+		Backlog backlog = sendUntilRefused();
 		this.peer.request(Long.MAX_VALUE);
-		assertThat(heldBack).succeedsWithin(Duration.ofSeconds(10));
+		assertThat(backlog.heldBack()).succeedsWithin(Duration.ofSeconds(10));
 		assertThat(this.connection.send(FRAME)).succeedsWithin(Duration.ofSeconds(10));
 	}
 
 	@Test
 	void heldBackSendersFailWhenTheConnectionCloses() {
-		CompletableFuture<Void> heldBack = sendUntilHeldBack();
+		Backlog backlog = sendUntilRefused();
 		this.peer.abort();
-		assertThat(heldBack).failsWithin(Duration.ofSeconds(10))
+		assertThat(backlog.heldBack()).failsWithin(Duration.ofSeconds(10))
 			.withThrowableOfType(ExecutionException.class)
 			.withCauseInstanceOf(CommConnectionLostException.class);
 	}
 
-	private CompletableFuture<Void> sendUntilHeldBack() {
-		for (int i = 0; i < MAX_FRAMES; i++) {
-			CompletableFuture<Void> sent = this.connection.send(FRAME);
-			if (!sent.isDone()) {
-				return sent;
+	/**
+	 * Send without waiting until a send is refused. The first sends held back may go on
+	 * soon after, while the socket buffers still take bytes; the last one before the
+	 * refusal waits behind the whole backlog.
+	 */
+	private Backlog sendUntilRefused() {
+		CompletableFuture<Void> heldBack = null;
+		for (int sent = 1; sent <= MAX_FRAMES; sent++) {
+			CompletableFuture<Void> future = this.connection.send(FRAME);
+			if (future.isCompletedExceptionally()) {
+				assertThat(heldBack).as("a send held back before the refusal").isNotNull();
+				return new Backlog(heldBack, future, sent);
+			}
+			if (!future.isDone()) {
+				heldBack = future;
 			}
 		}
-		throw new AssertionError("no send was held back after " + MAX_FRAMES + " frames");
+		throw new AssertionError("no send was refused after " + MAX_FRAMES + " frames");
+	}
+
+	private record Backlog(CompletableFuture<Void> heldBack, CompletableFuture<Void> refused, int sent) {
 	}
 
 	/** Asks for no message, so the JDK client leaves the socket unread. */
