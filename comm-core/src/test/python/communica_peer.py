@@ -22,8 +22,9 @@ Wire format, in short (all integers are unsigned 32-bit big-endian):
 Usage:
 
   communica_peer.py server (--tcp HOST:PORT | --unix PATH)
-      Prints "READY <port>" (0 for unix) once listening, serves until stdin
-      reaches EOF or SIGTERM, then exits 0.
+      Prints "READY <port>" (0 for unix) once listening, and "SLOW STARTED"
+      each time a "slow" request begins, so that a test knows it is in flight;
+      serves until stdin reaches EOF or SIGTERM, then exits 0.
 
   communica_peer.py client (--tcp HOST:PORT | --unix PATH) --client-id ID
                     --script JSON [--concurrent N]
@@ -61,7 +62,8 @@ TYPE_RESPONDER_FAULT = 51
 
 
 def log(message):
-    # stdout is reserved for READY and the op lines the tests parse.
+    # stdout is reserved for the lines the tests parse: READY and SLOW STARTED
+    # of a server, the op lines of a client.
     print(f"communica_peer[{os.getpid()}]: {message}", file=sys.stderr, flush=True)
 
 
@@ -407,6 +409,8 @@ def make_handlers(side):
         return list(notes)
 
     async def slow(conn, value):
+        if side == "server":
+            print("SLOW STARTED", flush=True)
         await asyncio.sleep(value)
         return "done"
 

@@ -132,8 +132,8 @@ public final class Connector {
 		}
 		logger.info("Connector '{}' connected to {}", this.name, this.address);
 		waiting.complete(link);
-		// registered after completing, so that a link closing in between is still seen as
-		// lost
+		// registered after completing, so that a link
+		// closing in between is still seen as lost
 		link.onClose(this::linkLost);
 	}
 

@@ -36,10 +36,9 @@ final class FrameLimit {
 	 * @return the size, or -1 when it fits
 	 */
 	int sizeOverLimit(Metadata metadata, int payloadLength) {
-		// encoding the metadata only to measure it is wasted work for all but near-limit
-		// payloads; the bound must hold for any metadata, since a reply echoes the peer's
-		// id
-		// and extra keys, which may be long
+		// encoding the metadata only to measure it is wasted work for all but
+		// near-limit payloads; the bound must hold for any metadata, since a
+		// reply echoes the peer's id and extra keys, which may be long
 		if (metadata.extra().isEmpty()) {
 			long chars = metadata.id().length() + ((metadata.route() != null) ? metadata.route().length() : 0);
 			if (FIXED_HEADER_SIZE + MAX_JSON_BYTES_PER_CHAR * chars + payloadLength <= this.max) {

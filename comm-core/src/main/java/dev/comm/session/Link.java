@@ -178,9 +178,8 @@ public final class Link implements FrameReceiver {
 	 * @return the reply payload, or an exception from comm's family
 	 */
 	public CompletableFuture<byte[]> request(String route, byte[] payload, Duration timeout) {
-		// 32 lowercase hex digits, like communica's ids: a random per-process half and a
-		// counter,
-		// both with the top bit set so that neither loses leading digits
+		// 32 lowercase hex digits, like communica's ids: a random per-process half and
+		// a counter, both with the top bit set so that neither loses leading digits
 		String id = ID_PREFIX + Long.toHexString(ID_COUNTER.incrementAndGet() | Long.MIN_VALUE);
 		Metadata metadata = Metadata.of(id, MessageType.REQUEST, route);
 		CommException tooLarge = this.limit.check(metadata, payload.length, remoteAddress());

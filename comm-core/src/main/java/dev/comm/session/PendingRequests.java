@@ -123,9 +123,8 @@ final class PendingRequests {
 		}
 
 		void cancelTimer() {
-			// null when the reply won the race against scheduling the timer; the timer
-			// then finds
-			// nothing to expire
+			// null when the reply won the race against scheduling
+			// the timer; the timer then finds nothing to expire
 			ScheduledFuture<?> timer = this.timer;
 			if (timer != null) {
 				timer.cancel(false);

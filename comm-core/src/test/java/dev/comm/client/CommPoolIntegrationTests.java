@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.comm.CommConnectionLostException;
 import dev.comm.handler.CommHandler;
-import dev.comm.testing.Awaits;
 import dev.comm.testing.CommTestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A connector pool over three real servers on unix sockets: how each strategy spreads
@@ -79,13 +79,13 @@ class CommPoolIntegrationTests {
 		CommPool pool = poolOverThreeServers(strategy);
 		this.servers[1].close();
 		this.servers[1] = null;
-		Awaits.until("the pool to see the stopped server go", () -> pool.memberIds().size() == 2);
+		await("the pool to see the stopped server go").until(() -> pool.memberIds().size() == 2);
 
 		// every request succeeds: none goes to the stopped server
 		assertThat(count(pool, 30)).containsOnlyKeys("server-0", "server-2");
 
 		startServer(1);
-		Awaits.until("the restarted server to rejoin", () -> pool.memberIds().size() == 3);
+		await("the restarted server to rejoin").until(() -> pool.memberIds().size() == 3);
 		assertThat(count(pool, 90)).containsOnlyKeys("server-0", "server-1", "server-2");
 	}
 
@@ -94,7 +94,7 @@ class CommPoolIntegrationTests {
 		CommPool pool = poolOverThreeServers(new RoundRobinStrategy());
 		this.servers[2].close();
 		this.servers[2] = null;
-		Awaits.until("the pool to see the stopped server go", () -> pool.memberIds().size() == 2);
+		await("the pool to see the stopped server go").until(() -> pool.memberIds().size() == 2);
 
 		List<CommReply<String>> replies = pool.broadcast("whoami", null, String.class);
 
@@ -114,7 +114,7 @@ class CommPoolIntegrationTests {
 			this.servers[i].listen(uri(i));
 		}
 		CommPool pool = client().pool(new RoundRobinStrategy(), TIMEOUT, uri(0), uri(1), uri(2));
-		Awaits.until("all members to connect", () -> pool.memberIds().size() == 3);
+		await("all members to connect").until(() -> pool.memberIds().size() == 3);
 
 		List<CommReply<Void>> sent = pool.sendAll("note", "hello");
 
@@ -146,7 +146,7 @@ class CommPoolIntegrationTests {
 			startServer(i);
 		}
 		CommPool pool = client().pool(strategy, TIMEOUT, uri(0), uri(1), uri(2));
-		Awaits.until("all members to connect", () -> pool.memberIds().size() == 3);
+		await("all members to connect").until(() -> pool.memberIds().size() == 3);
 		return pool;
 	}
 

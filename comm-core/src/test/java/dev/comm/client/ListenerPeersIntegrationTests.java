@@ -19,11 +19,11 @@ import dev.comm.handler.CommHandler;
 import dev.comm.server.CommListener;
 import dev.comm.server.PeerListener;
 import dev.comm.session.Link;
-import dev.comm.testing.Awaits;
 import dev.comm.testing.CommTestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The server side of a listener calling its peers: one by client id, a random one, all of
@@ -150,11 +150,11 @@ class ListenerPeersIntegrationTests {
 		CommTestNode worker = node("worker-5");
 		CommPool peers = this.server.peers(this.listener, Duration.ofSeconds(5));
 		worker.connect(this.listener.getAddress().toString(), Duration.ofSeconds(5));
-		Awaits.until("the worker to connect", () -> peers.memberIds().contains("worker-5"));
+		await("the worker to connect").until(() -> peers.memberIds().contains("worker-5"));
 
 		worker.close();
 		this.nodes.remove(worker);
-		Awaits.until("the disconnect notice", () -> this.notices.contains("disconnected worker-5"));
+		await("the disconnect notice").until(() -> this.notices.contains("disconnected worker-5"));
 
 		assertThat(this.notices).containsExactly("connected worker-5", "disconnected worker-5");
 		assertThat(peers.memberIds()).isEmpty();
@@ -169,14 +169,14 @@ class ListenerPeersIntegrationTests {
 			node("worker-2");
 			first.connector(plainListener.getAddress().toString());
 			this.nodes.get(1).connector(plainListener.getAddress().toString());
-			Awaits.until("both peers to connect", () -> peers.memberIds().size() == 2);
+			await("both peers to connect").until(() -> peers.memberIds().size() == 2);
 
 			assertThat(peers.broadcast("status", null, String.class)).extracting(CommReply::value)
 				.containsExactlyInAnyOrder("worker-1 idle", "worker-2 idle");
 
 			first.close();
 			this.nodes.remove(first);
-			Awaits.until("the first peer to leave", () -> peers.memberIds().equals(List.of("worker-2")));
+			await("the first peer to leave").until(() -> peers.memberIds().equals(List.of("worker-2")));
 			assertThat(peers.broadcast("status", null, String.class)).extracting(CommReply::value)
 				.containsExactly("worker-2 idle");
 			assertThatExceptionOfType(CommTimeoutException.class)
@@ -198,7 +198,7 @@ class ListenerPeersIntegrationTests {
 			node.connector(this.listener.getAddress().toString());
 		}
 		CommPool peers = this.server.peers(this.listener, Duration.ofSeconds(1));
-		Awaits.until("the peers to connect", () -> peers.memberIds().containsAll(List.of(clientIds)));
+		await("the peers to connect").until(() -> peers.memberIds().containsAll(List.of(clientIds)));
 		return handlers;
 	}
 
@@ -215,8 +215,8 @@ class ListenerPeersIntegrationTests {
 
 		@CommHandler("work")
 		String work(int amount, CommPeer caller) {
-			// asks the caller over the same link while the caller still waits for this
-			// reply
+			// asks the caller over the same link while
+			// the caller still waits for this reply
 			String confirmation = caller.request("confirm", amount, String.class);
 			String host = caller.remoteAddress().contains("127.0.0.1") ? "127.0.0.1" : caller.remoteAddress();
 			return caller.clientId() + " at " + host + " " + confirmation + " -> " + (amount * 2);

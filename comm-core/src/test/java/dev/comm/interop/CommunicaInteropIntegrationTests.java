@@ -29,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * comm against {@code src/test/python/communica_peer.py}, which behaves on the wire like
@@ -182,7 +182,7 @@ class CommunicaInteropIntegrationTests {
 							throwTo("shop.crash", null), sleep(0.3),
 							request("shop.quote", Map.of("item", "tea", "quantity", 1))));
 			assertThat(this.shop.notes.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(new Note("restock tea"));
-			awaitUntil(() -> this.server.dispatcher().getFailedThrows() == 2, "both failed throws to be counted");
+			await("both failed throws to be counted").until(() -> this.server.dispatcher().getFailedThrows() == 2);
 			assertThat(run.lines().get(4)).containsEntry("type", 11);
 			// an answer to a throw would reach the peer as a response for id ""
 			assertThat(run.stderr()).doesNotContain("dropping response");
@@ -226,8 +226,8 @@ class CommunicaInteropIntegrationTests {
 		void communicaHandlersComputeRepliesForComm(Wire wire) throws Exception {
 			CommClient comm = connect(wire);
 			assertThat(comm.request("upper", "hello comm", String.class)).isEqualTo("HELLO COMM");
-			// the peer escapes non-ASCII characters in its JSON while comm writes them as
-			// UTF-8
+			// the peer escapes non-ASCII characters in
+			// its JSON while comm writes them as UTF-8
 			assertThat(comm.request("upper", "grüße, ünïcödé", String.class)).isEqualTo("GRÜSSE, ÜNÏCÖDÉ");
 			assertThat(comm.request("py.add", Map.of("a", 2, "b", 40), Integer.class)).isEqualTo(42);
 			assertThat(comm.requestAsync("py.add", Map.of("a", 1.5, "b", 2), Double.class)
@@ -330,14 +330,13 @@ class CommunicaInteropIntegrationTests {
 			assertThat(slow).allSatisfy((reply) -> assertThat(reply.join()).isEqualTo("done"));
 			for (int i = 0; i < count; i++) {
 				assertThat(echoes.get(i).join()).isEqualTo("echo-" + i);
-				// a slow reply matched to the wrong request would complete it before its
-				// own
-				// delay
+				// a slow reply matched to the wrong request
+				// would complete it before its own delay
 				assertThat(elapsedMillis[i]).as("request %d delayed %d ms", i, delayMillis[i])
 					.isGreaterThanOrEqualTo(delayMillis[i]);
 			}
-			// sent longest delay first, so the last request sent came back before the
-			// first
+			// sent longest delay first, so the last
+			// request sent came back before the first
 			assertThat(completionOrder.indexOf(count - 1)).isLessThan(completionOrder.indexOf(0));
 		}
 
@@ -346,11 +345,11 @@ class CommunicaInteropIntegrationTests {
 			CommClient comm = connect(wire, Duration.ofSeconds(20));
 			comm.request("upper", "connected", String.class);
 			CompletableFuture<String> reply = comm.requestAsync("slow", 30, String.class);
-			Thread.sleep(200);
+			this.peer.awaitPrinted("SLOW STARTED", WAIT);
 			long start = System.nanoTime();
 			this.peer.kill();
-			// communica itself would wait forever here; comm fails the request with the
-			// link
+			// communica itself would wait forever here;
+			// comm fails the request with the link
 			assertThatExceptionOfType(ExecutionException.class)
 				.isThrownBy(() -> reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
 				.withCauseInstanceOf(CommConnectionLostException.class);
@@ -422,8 +421,8 @@ class CommunicaInteropIntegrationTests {
 			RawStream raw = track(RawStream.accept(rawServer, WAIT));
 			Map<String, Object> hello = json(raw.readUntil((byte) 0, WAIT));
 			assertThat(hello).containsEntry("client_id", "comm-raw").containsKey("comm");
-			// a server may call its client right after its hello, so both can share a
-			// read
+			// a server may call its client right after
+			// its hello, so both can share a read
 			raw.write(concat(nulTerminated("{\"hello\": \"hello\"}"),
 					messageFrame(Map.of("id", "s-1", "type", 1, "route", "whoami"), "\"raw\"")));
 			Message answer = message(raw.readFrameBody(WAIT));
@@ -478,8 +477,8 @@ class CommunicaInteropIntegrationTests {
 			request.put("type", 1);
 			request.put("route", "shop.quote");
 			request.put("trace", "abc");
-			// hello and first request in one write, as a client that does not wait may
-			// send them
+			// hello and first request in one write, as
+			// a client that does not wait may send them
 			raw.write(concat(nulTerminated("{\"client_id\": \"raw-1\"}"),
 					messageFrame(request, "{\"item\": \"tea\", \"quantity\": 2}")));
 			assertThat(json(raw.readUntil((byte) 0, WAIT))).containsEntry("hello", "hello");
@@ -564,14 +563,6 @@ class CommunicaInteropIntegrationTests {
 
 	private static Map<String, Object> sleep(double seconds) {
 		return Map.of("op", "sleep", "seconds", seconds);
-	}
-
-	private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
-			Thread.sleep(10);
-		}
 	}
 
 	private static Map<String, Object> json(byte[] bytes) {

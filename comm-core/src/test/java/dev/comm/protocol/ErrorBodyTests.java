@@ -157,8 +157,8 @@ class ErrorBodyTests {
 	@ParameterizedTest
 	@EnumSource(CommErrorKind.class)
 	void everyKindSurvivesTheRoundTripToACommunicaPeerThroughTheResponseTypeAlone(CommErrorKind kind) {
-		// without the error-type member only communica's own wording marks a missing
-		// route
+		// without the error-type member only
+		// communica's own wording marks a missing route
 		ErrorBody body = (kind == CommErrorKind.NO_ROUTE) ? ErrorBody.noRoute("r")
 				: new ErrorBody(kind, null, "message of " + kind);
 		assertThat(ErrorBody.toException(kind.messageType(), body.encode(false), "r").getKind()).isEqualTo(kind);

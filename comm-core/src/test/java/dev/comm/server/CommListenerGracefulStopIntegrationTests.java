@@ -15,6 +15,7 @@ import dev.comm.testing.CommTestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 class CommListenerGracefulStopIntegrationTests {
 
@@ -29,9 +30,9 @@ class CommListenerGracefulStopIntegrationTests {
 			assertThat(slow.started.await(5, TimeUnit.SECONDS)).isTrue();
 
 			CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> listener.stop(Duration.ofSeconds(10)));
-			// the listener stops accepting first; requests on the existing link are now
-			// refused
-			await(() -> !listener.isRunning());
+			// the listener stops accepting first; requests
+			// on the existing link are now refused
+			await("the listener to stop accepting").atMost(Duration.ofSeconds(5)).until(() -> !listener.isRunning());
 			assertThatExceptionOfType(CommRemoteException.class)
 				.isThrownBy(() -> comm.request("fast", null, String.class))
 				.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(CommErrorKind.RESPONDER_FAULT))
@@ -41,14 +42,6 @@ class CommListenerGracefulStopIntegrationTests {
 			assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo("finished");
 			stopping.get(5, TimeUnit.SECONDS);
 			assertThat(listener.getLinks()).isEmpty();
-		}
-	}
-
-	private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
-			Thread.sleep(10);
 		}
 	}
 

@@ -19,12 +19,12 @@ import dev.comm.client.CommTarget;
 import dev.comm.client.Connector;
 import dev.comm.handler.CommHandler;
 import dev.comm.session.Link;
-import dev.comm.testing.Awaits;
 import dev.comm.testing.CommTestNode;
 import dev.comm.testing.SeverableTcpProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Peer sessions by client id over real TCP, with a proxy that cuts links the way a
@@ -61,8 +61,8 @@ class PeerSessionIntegrationTests {
 
 		proxy.refuse(true);
 		proxy.sever();
-		Awaits.until("the server to notice the cut", () -> !first.isOpen());
-		Awaits.until("the client to hold its request", () -> connector.heldRequests() == 1);
+		await("the server to notice the cut").until(() -> !first.isOpen());
+		await("the client to hold its request").until(() -> connector.heldRequests() == 1);
 		// addressed to the client while it is away: waits in its session
 		CommPool peers = server.peers(listener, Duration.ofSeconds(20));
 		CompletableFuture<Void> note = CompletableFuture
@@ -90,12 +90,12 @@ class PeerSessionIntegrationTests {
 		// a timeout far beyond the bounded wait below: only fail-fast can end the call
 		CommClient comm = client.client(connector, Duration.ofMinutes(5));
 		CompletableFuture<String> reply = comm.requestAsync("slow", "job-1", String.class);
-		Awaits.until("the request to reach the server",
-				() -> oldListener.getLinks().stream().anyMatch((link) -> link.inboundInFlight() == 1));
+		await("the request to reach the server")
+			.until(() -> oldListener.getLinks().stream().anyMatch((link) -> link.inboundInFlight() == 1));
 
 		proxy.refuse(true);
 		proxy.sever();
-		Awaits.until("the client to hold its request", () -> connector.heldRequests() == 1);
+		await("the client to hold its request").until(() -> connector.heldRequests() == 1);
 		this.release.countDown();
 		oldServer.close();
 		CommTestNode newServer = node(CommTestNode.builder().clientId("server").handlers(new ServerHandlers(null)));
@@ -117,11 +117,11 @@ class PeerSessionIntegrationTests {
 		CommTestNode client = node(CommTestNode.builder().clientId("worker-1").handlers(new WorkerHandlers()));
 		client.connector(proxy.uri());
 		CommPool peers = server.peers(listener, Duration.ofSeconds(20));
-		Awaits.until("the worker to connect", () -> peers.memberIds().contains("worker-1"));
+		await("the worker to connect").until(() -> peers.memberIds().contains("worker-1"));
 
 		proxy.refuse(true);
 		proxy.sever();
-		Awaits.until("the worker to be away", () -> peers.memberIds().isEmpty());
+		await("the worker to be away").until(() -> peers.memberIds().isEmpty());
 		CommTarget worker = peers.member("worker-1");
 		CompletableFuture<String> queued = worker.requestAsync("echo", "first", String.class);
 

@@ -34,8 +34,8 @@ class HeartbeatIntegrationTests {
 						.getBytes(StandardCharsets.UTF_8));
 				InputStream in = socket.getInputStream();
 				readHello(in);
-				// the server pings, gets no answer, and closes after three silent
-				// intervals
+				// the server pings, gets no answer, and
+				// closes after three silent intervals
 				ByteArrayOutputStream rest = new ByteArrayOutputStream();
 				in.transferTo(rest);
 				byte[] frames = rest.toByteArray();

@@ -63,8 +63,8 @@ class SessionMessageIntegrationTests {
 
 				MessageFrame first = (MessageFrame) readFrame(in);
 
-				// the first frame is the answer to the request: no session message before
-				// it
+				// the first frame is the answer to the
+				// request: no session message before it
 				assertThat(first.metadata().id()).isEqualTo("4c8ef020e57c11f1be1b02fc00000001");
 				assertThat(first.metadata().type()).isEqualTo(MessageType.REQUESTER_FAULT);
 			}

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,6 +48,9 @@ public final class CommunicaPeerProcess implements AutoCloseable {
 	private final Path stderr;
 
 	private final boolean server;
+
+	/** Lines a server printed after READY, each completed the first time it appears. */
+	private final Map<String, CompletableFuture<Void>> printed = new ConcurrentHashMap<>();
 
 	private volatile int port = -1;
 
@@ -143,8 +147,8 @@ public final class CommunicaPeerProcess implements AutoCloseable {
 	}
 
 	private static Path script() {
-		// surefire runs in the module directory and sets basedir; IDEs usually do the
-		// former
+		// surefire runs in the module directory and
+		// sets basedir; IDEs usually do the former
 		Path script = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve(SCRIPT);
 		if (!Files.isRegularFile(script)) {
 			throw new IllegalStateException("No communica test peer at " + script + "; run from the comm-core module");
@@ -180,12 +184,40 @@ public final class CommunicaPeerProcess implements AutoCloseable {
 				if (line.startsWith("READY ")) {
 					ready.complete(Integer.parseInt(line.substring("READY ".length()).trim()));
 				}
-				// later lines are drained so the peer never blocks on a full pipe
+				else {
+					// read on, so that the peer never blocks on a full pipe
+					printed(line).complete(null);
+				}
 			}
 			ready.completeExceptionally(new IllegalStateException("stdout closed before READY"));
 		}
 		catch (IOException | RuntimeException ex) {
 			ready.completeExceptionally(ex);
+		}
+	}
+
+	private CompletableFuture<Void> printed(String line) {
+		return this.printed.computeIfAbsent(line, (key) -> new CompletableFuture<>());
+	}
+
+	/**
+	 * Wait until a server prints a line, as it does when a "slow" request begins
+	 * ({@code SLOW STARTED}).
+	 * @param line the line
+	 * @param timeout how long to wait
+	 * @throws AssertionError if it was not printed in time
+	 */
+	public void awaitPrinted(String line, Duration timeout) {
+		try {
+			printed(line).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for " + this, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new AssertionError("communica peer '" + this.description + "' did not print '" + line + "' within "
+					+ timeout.toMillis() + " ms\n" + stderr(), ex);
 		}
 	}
 

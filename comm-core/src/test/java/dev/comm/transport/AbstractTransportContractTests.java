@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +46,7 @@ import dev.comm.transport.RawPeer.Garbage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What every transport must do, the same way: one subclass per transport supplies where
@@ -199,8 +199,8 @@ abstract class AbstractTransportContractTests {
 	void replyWhoseEchoedMetadataPushesItOverTheFrameLimitBecomesAResponderFault() throws Exception {
 		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
 			raw.handshake("raw-long-id", AWAIT);
-			// any string is a valid id, and a reply echoes it: it counts against the
-			// limit
+			// any string is a valid id, and a reply
+			// echoes it: it counts against the limit
 			int idLength = longestRequestId();
 			Metadata request = Metadata.of("r".repeat(idLength), MessageType.REQUEST, "text");
 			// the reply's payload alone fits with room to spare, not with that metadata
@@ -257,7 +257,7 @@ abstract class AbstractTransportContractTests {
 	 * @param connector the client's connector
 	 */
 	void awaitClientNoticesServerGone(Connector connector) throws InterruptedException {
-		awaitUntil(() -> !connector.isConnected());
+		await("the client to see the server go").atMost(AWAIT).until(() -> !connector.isConnected());
 	}
 
 	@Test
@@ -475,14 +475,6 @@ abstract class AbstractTransportContractTests {
 	<T extends AutoCloseable> T track(T resource) {
 		this.resources.add(resource);
 		return resource;
-	}
-
-	static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + AWAIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition still false after %s", AWAIT).isLessThan(deadline);
-			Thread.sleep(10);
-		}
 	}
 
 	record Point(int x, int y) {

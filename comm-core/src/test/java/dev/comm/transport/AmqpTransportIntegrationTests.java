@@ -22,6 +22,7 @@ import dev.comm.testing.RabbitBroker;
 import dev.comm.transport.RawPeer.Garbage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The transport contract over a real RabbitMQ broker. Every test gets a service of its
@@ -110,8 +111,8 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
 			raw.handshake("raw-missing-id", AWAIT);
 			raw.sendGarbage(Garbage.MISSING_ID, MAX_FRAME_SIZE);
-			// the next answer is the one to the good request: nothing came for the bad
-			// one
+			// the next answer is the one to the good
+			// request: nothing came for the bad one
 			assertRawPeerStillServed(raw);
 		}
 		assertThat(this.handlers.lengths).containsExactly(2);
@@ -150,14 +151,9 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 			.withThrowableOfType(ExecutionException.class)
 			.withCauseInstanceOf(CommConnectionLostException.class);
 		// and the transport comes back by itself
-		awaitUntil(() -> {
-			try {
-				return comm.withTimeout(Duration.ofSeconds(2)).request("length", "again", Integer.class) == 5;
-			}
-			catch (RuntimeException ex) {
-				return false;
-			}
-		});
+		await("the transport to serve requests again").atMost(AWAIT)
+			.ignoreExceptions()
+			.until(() -> comm.withTimeout(Duration.ofSeconds(2)).request("length", "again", Integer.class) == 5);
 	}
 
 	/**

@@ -142,9 +142,9 @@ class TlsSecurityIntegrationTests {
 		CommAddress address = server.listen("tls://127.0.0.1:0").getAddress();
 		try (Socket silent = new Socket(address.host(), address.port())) {
 			silent.setSoTimeout((int) AWAIT.toMillis());
-			// nothing sent: the listener must not wait for a ClientHello forever; it
-			// closes, at most with a TLS alert first (reading past the timeout would
-			// throw)
+			// nothing sent: the listener must not wait for a
+			// ClientHello forever; it closes, at most with a TLS
+			// alert first (reading past the timeout would throw)
 			assertThat(silent.getInputStream().readAllBytes()).hasSizeLessThan(64);
 		}
 	}
@@ -167,8 +167,8 @@ class TlsSecurityIntegrationTests {
 	@Test
 	void tlsClientGivesUpOnAServerThatNeverAnswersTheHandshake() throws Exception {
 		try (ServerSocket mute = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			// accepted by the kernel's backlog, never read: the ClientHello gets no
-			// answer
+			// accepted by the kernel's backlog, never
+			// read: the ClientHello gets no answer
 			CommAddress address = new CommAddress("tls", "127.0.0.1", mute.getLocalPort(), null);
 			assertThat(connectFails(address, TestTls.client())).hasMessageContaining("TLS handshake failed");
 		}

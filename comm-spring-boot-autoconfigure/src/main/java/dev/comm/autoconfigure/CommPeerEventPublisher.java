@@ -1,9 +1,6 @@
 package dev.comm.autoconfigure;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 
+import dev.comm.concurrent.SerialExecutor;
 import dev.comm.server.CommListener;
 import dev.comm.server.PeerListener;
 import dev.comm.session.Link;
@@ -28,15 +26,14 @@ class CommPeerEventPublisher implements PeerListener {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final Executor executor;
-
-	private final Queue<ApplicationEvent> queue = new ConcurrentLinkedQueue<>();
-
-	private final AtomicBoolean draining = new AtomicBoolean();
+	private final SerialExecutor events;
 
 	CommPeerEventPublisher(ApplicationEventPublisher publisher, Executor executor) {
 		this.publisher = publisher;
-		this.executor = executor;
+		// an executor that refuses is shut down: the application is stopping, and
+		// nobody listens any more
+		this.events = new SerialExecutor(executor, (event) -> {
+		});
 	}
 
 	@Override
@@ -50,41 +47,14 @@ class CommPeerEventPublisher implements PeerListener {
 	}
 
 	private void publish(ApplicationEvent event) {
-		this.queue.add(event);
-		drainLater();
-	}
-
-	private void drainLater() {
-		if (this.queue.isEmpty() || !this.draining.compareAndSet(false, true)) {
-			return;
-		}
-		try {
-			this.executor.execute(this::drain);
-		}
-		catch (RuntimeException ex) {
-			// the executor is shut down: the application is stopping, nobody listens
-			this.draining.set(false);
-			this.queue.clear();
-		}
-	}
-
-	private void drain() {
-		try {
-			ApplicationEvent event;
-			while ((event = this.queue.poll()) != null) {
-				try {
-					this.publisher.publishEvent(event);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("A listener of {} failed", event, ex);
-				}
+		this.events.execute(() -> {
+			try {
+				this.publisher.publishEvent(event);
 			}
-		}
-		finally {
-			this.draining.set(false);
-		}
-		// an event queued after the loop ended but before the flag was cleared
-		drainLater();
+			catch (RuntimeException ex) {
+				logger.warn("A listener of {} failed", event, ex);
+			}
+		});
 	}
 
 }

@@ -27,8 +27,8 @@ final class CommTransportConfigurations {
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean
 		NettyEventLoops commNettyEventLoops(CommProperties properties) {
-			// Netty starts its threads lazily, on the first socket, so an unused group
-			// costs nothing
+			// Netty starts its threads lazily, on the first
+			// socket, so an unused group costs nothing
 			return new NettyEventLoops(properties.getIoThreads());
 		}
 

@@ -75,9 +75,8 @@ class CommWebSocketConfiguration {
 		ApplicationListener<WebServerInitializedEvent> commWebSocketServerAddress(WebSocketMounts mounts,
 				Environment environment) {
 			return (event) -> {
-				// a management server on its own port has a namespace; listeners are on
-				// the
-				// main one
+				// a management server on its own port has a
+				// namespace; listeners are on the main one
 				if (event.getApplicationContext().getServerNamespace() == null) {
 					mounts.setServer(reachableHost(environment.getProperty("server.address")),
 							event.getWebServer().getPort());

@@ -44,8 +44,8 @@ final class HandlerExecutors {
 
 	private static ExecutorService virtualThreadExecutor() {
 		try {
-			// looked up reflectively: the code is compiled for Java 17, which has no
-			// virtual threads
+			// looked up reflectively: the code is compiled
+			// for Java 17, which has no virtual threads
 			return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
 		}
 		catch (ReflectiveOperationException ex) {

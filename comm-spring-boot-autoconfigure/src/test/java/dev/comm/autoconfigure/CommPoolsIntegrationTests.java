@@ -1,12 +1,10 @@
 package dev.comm.autoconfigure;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +29,7 @@ import dev.comm.client.Connector;
 import dev.comm.handler.CommHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Pools configured by properties in real applications over TCP: a connector with several
@@ -38,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepted peers with dialled connectors.
  */
 class CommPoolsIntegrationTests {
-
-	private static final Duration CEILING = Duration.ofSeconds(10);
 
 	private final List<ConfigurableApplicationContext> applications = new ArrayList<>();
 
@@ -63,7 +60,7 @@ class CommPoolsIntegrationTests {
 				"comm.connectors.workers.uris=" + String.join(",", uris),
 				"comm.connectors.workers.strategy=round-robin", "comm.connectors.workers.request-timeout=5s");
 		CommPool workers = scheduler.getBean(CommClient.class).to("workers");
-		awaitUntil(() -> workers.memberIds().size() == 3);
+		await("the three workers to connect").until(() -> workers.memberIds().size() == 3);
 
 		Map<String, Integer> counts = new HashMap<>();
 		for (int i = 0; i < 30; i++) {
@@ -86,7 +83,7 @@ class CommPoolsIntegrationTests {
 		ConfigurableApplicationContext first = start("worker-a", "comm.connectors.server.uri=" + uri);
 		start("worker-b", "comm.connectors.server.uri=" + uri);
 		CommPool peers = server.getBean(CommClient.class).peers("main");
-		awaitUntil(() -> peers.memberIds().size() == 2);
+		await("both workers to connect").until(() -> peers.memberIds().size() == 2);
 
 		assertThat(peers.broadcast("whoami", null, String.class)).extracting(CommReply::value)
 			.containsExactlyInAnyOrder("worker-a", "worker-b");
@@ -94,7 +91,7 @@ class CommPoolsIntegrationTests {
 
 		first.close();
 		PeerEvents events = server.getBean(PeerEvents.class);
-		awaitUntil(() -> events.seen.contains("disconnected worker-a on main"));
+		await("the disconnect event").until(() -> events.seen.contains("disconnected worker-a on main"));
 		assertThat(events.seen).containsExactlyInAnyOrder("connected worker-a on main", "connected worker-b on main",
 				"disconnected worker-a on main");
 		assertThat(peers.memberIds()).containsExactly("worker-b");
@@ -108,7 +105,7 @@ class CommPoolsIntegrationTests {
 				"comm.pools.everyone.connectors=outbound", "comm.pools.everyone.request-timeout=5s");
 		start("accepted", "comm.connectors.hub.uri=" + listenerUri(hub));
 		CommPool everyone = hub.getBean(CommClient.class).to("everyone");
-		awaitUntil(() -> everyone.memberIds().size() == 2);
+		await("both members to join").until(() -> everyone.memberIds().size() == 2);
 
 		assertThat(everyone.broadcast("whoami", null, String.class)).extracting(CommReply::value)
 			.containsExactly("accepted", "dialled");
@@ -174,20 +171,6 @@ class CommPoolsIntegrationTests {
 		Environment environment = context.getEnvironment();
 		String uri = environment.getProperty("local.comm.listeners.main.uri");
 		return (uri != null) ? uri : environment.getProperty("local.comm.listeners.inbound.uri");
-	}
-
-	private static void awaitUntil(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + CEILING.toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited %s for a condition", CEILING).isLessThan(deadline);
-			try {
-				Thread.sleep(10);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

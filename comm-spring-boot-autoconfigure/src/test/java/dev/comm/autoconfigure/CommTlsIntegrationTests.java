@@ -89,8 +89,8 @@ class CommTlsIntegrationTests {
 						copy("renewed.crt", certificate);
 						await("the listener to present the renewed certificate").atMost(Duration.ofSeconds(10))
 							.until(() -> presentedCertificate(server).equals("CN=renewed localhost"));
-						// the open link keeps its session; new ones get the renewed
-						// certificate
+						// the open link keeps its session; new
+						// ones get the renewed certificate
 						assertThat(comm.request("greet", "after", String.class)).isEqualTo("hello, after");
 						withClient(server,
 								List.of("spring.ssl.bundle.pem.client.truststore.certificate=classpath:tls/ca.crt"),

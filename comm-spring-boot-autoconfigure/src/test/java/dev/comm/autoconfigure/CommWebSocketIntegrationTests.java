@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,7 @@ import dev.comm.handler.CommHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A Spring Boot servlet application with a ws listener on its own HTTP server, reached by
@@ -236,15 +239,18 @@ class CommWebSocketIntegrationTests {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(prefix.resolve("logs/stdout.log").toFile())
 			.start();
-		long deadline = System.nanoTime() + AWAIT.toNanos();
-		while (!accepts(port)) {
-			if (!process.isAlive() || System.nanoTime() > deadline) {
-				process.destroyForcibly();
-				throw new IllegalStateException(
-						"nginx did not start: " + Files.readString(prefix.resolve("logs/stdout.log"))
-								+ readIfExists(prefix.resolve("logs/error.log")));
-			}
-			Thread.sleep(50);
+		try {
+			await("nginx to accept connections").atMost(AWAIT)
+				.pollInterval(Duration.ofMillis(50))
+				.failFast("nginx exited", () -> !process.isAlive())
+				.until(() -> accepts(port));
+		}
+		catch (ConditionTimeoutException | TerminalFailureException ex) {
+			process.destroyForcibly();
+			throw new IllegalStateException(
+					"nginx did not start: " + Files.readString(prefix.resolve("logs/stdout.log"))
+							+ readIfExists(prefix.resolve("logs/error.log")),
+					ex);
 		}
 		return process;
 	}

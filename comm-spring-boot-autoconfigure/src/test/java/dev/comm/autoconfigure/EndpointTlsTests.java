@@ -40,8 +40,8 @@ class EndpointTlsTests {
 		TransportSettings amqps = this.tls.listener("comm.listeners.bus",
 				CommAddress.parse("amqps://guest:guest@rabbit:5671/?service=orders"),
 				listenerSsl("trust", ClientAuth.NONE));
-		// one context to reload, and one broker connection for endpoints on the same
-		// broker
+		// one context to reload, and one broker
+		// connection for endpoints on the same broker
 		assertThat(amqps.tls()).isEqualTo(tls.tls());
 		assertThat(amqps.tls().context()).isSameAs(tls.tls().context());
 	}

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the demo as real processes: the scheduler started with this test's java and class
@@ -99,16 +101,19 @@ class DemoEndToEndIntegrationTests {
 		command.addAll(List.of(arguments));
 		Path log = Files.createTempFile(this.temp, "demo", ".log");
 		Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		// the workers, noted while they run: once the demo has exited they are no longer
-		// its descendants
+		// the workers, noted while they run: once the demo
+		// has exited they are no longer its descendants
 		Set<ProcessHandle> workers = new LinkedHashSet<>();
-		long deadline = System.nanoTime() + LIMIT.toNanos();
 		boolean exited = false;
 		try {
-			while (!exited && System.nanoTime() - deadline < 0) {
+			await("the demo to exit").atMost(LIMIT).pollInSameThread().pollInterval(Duration.ofMillis(50)).until(() -> {
 				demo.descendants().forEach(workers::add);
-				exited = demo.waitFor(50, TimeUnit.MILLISECONDS);
-			}
+				return !demo.isAlive();
+			});
+			exited = true;
+		}
+		catch (ConditionTimeoutException ex) {
+			// reported below, with the demo's output
 		}
 		finally {
 			if (demo.isAlive()) {

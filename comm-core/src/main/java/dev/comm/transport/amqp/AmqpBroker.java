@@ -66,9 +66,9 @@ final class AmqpBroker implements AutoCloseable {
 
 	private static void useTls(CachingConnectionFactory factory, TlsSettings tls) {
 		try {
-			// the endpoint's trust material, else the JVM's, and the host name checked
-			// against the certificate: never the client library's trust-everything
-			// default
+			// the endpoint's trust material, else the JVM's, and
+			// the host name checked against the certificate:
+			// never the client library's trust-everything default
 			SSLContext context = (tls != null) ? tls.context() : SSLContext.getDefault();
 			factory.getRabbitConnectionFactory().useSslProtocol(context);
 			factory.getRabbitConnectionFactory().enableHostnameVerification();
@@ -131,8 +131,8 @@ final class AmqpBroker implements AutoCloseable {
 					"Cannot publish to the broker at " + this.description + ": " + rootMessage(ex), ex));
 		}
 		catch (IllegalArgumentException ex) {
-			// a property longer than AMQP allows: the message, not the connection, is at
-			// fault
+			// a property longer than AMQP allows: the
+			// message, not the connection, is at fault
 			return CompletableFuture.failedFuture(new CommException("Cannot publish to the broker at "
 					+ this.description + ": " + ex.getMessage() + " (an AMQP request id has at most 255 bytes)", ex));
 		}

@@ -163,9 +163,8 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 
 		@Override
 		public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
-			// when this side closed the channel, the connection is already closed and
-			// this
-			// does nothing
+			// when this side closed the channel, the connection
+			// is already closed and this does nothing
 			closeWith(new CommConnectionLostException("Lost the broker connection: " + signal.getMessage(), signal));
 		}
 

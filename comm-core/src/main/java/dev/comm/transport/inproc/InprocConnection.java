@@ -138,9 +138,8 @@ final class InprocConnection implements Connection {
 			this.receiver.frame(frame);
 		}
 		catch (RuntimeException ex) {
-			// what a socket transport does with a frame it cannot handle: drop the
-			// connection,
-			// never the delivery thread
+			// what a socket transport does with a frame it cannot
+			// handle: drop the connection, never the delivery thread
 			logger.warn("Closing in-process connection to {}: {}", this.remoteAddress, ex.toString());
 			close();
 		}

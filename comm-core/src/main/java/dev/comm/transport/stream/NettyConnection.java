@@ -35,7 +35,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	private final AtomicBoolean closedReported = new AtomicBoolean();
 
-	private final OutboundQueue outbound;
+	private final WriteBatcher writes;
 
 	private volatile FrameReceiver receiver;
 
@@ -44,7 +44,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 	NettyConnection(Channel channel, String remoteAddress) {
 		this.channel = channel;
 		this.remoteAddress = remoteAddress;
-		this.outbound = new OutboundQueue(channel, remoteAddress);
+		this.writes = new WriteBatcher(channel, remoteAddress);
 	}
 
 	@Override
@@ -65,12 +65,12 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 				.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
 		}
 		// encoded on the sender's thread, so that encoding runs in parallel with I/O
-		return this.outbound.add(FrameCodec.encodeForStream(frame));
+		return this.writes.add(FrameCodec.encodeForStream(frame));
 	}
 
 	@Override
 	public void close() {
-		this.outbound.drainThen(this.channel::close);
+		this.writes.drainThen(this.channel::close);
 	}
 
 	@Override
@@ -122,13 +122,13 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	@Override
 	public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-		this.outbound.release();
+		this.writes.release();
 		ctx.fireChannelWritabilityChanged();
 	}
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
-		this.outbound.closed();
+		this.writes.closed();
 		if (this.receiver != null) {
 			reportClosed();
 		}

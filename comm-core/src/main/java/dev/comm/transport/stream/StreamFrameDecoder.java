@@ -84,9 +84,8 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 
 	private boolean decodeFrame(ByteBuf in, List<Object> out) {
 		if (this.refusing || isRefusalAfterHello(in)) {
-			// a server that writes its hello before reading ours refuses after it: 0x04
-			// then JSON
-			// up to the end of the stream, see decodeLast
+			// a server that writes its hello before reading ours refuses after
+			// it: 0x04 then JSON up to the end of the stream, see decodeLast
 			this.refusing = true;
 			checkHelloSize(in.readableBytes());
 			return false;
@@ -140,9 +139,8 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 	}
 
 	private boolean isRefusalAfterHello(ByteBuf in) {
-		// 0x04 0x7B ('{') as a length prefix would announce a frame of over 75 MB: no
-		// first frame
-		// after a hello starts that way unless it is a refusal
+		// 0x04 0x7B ('{') as a length prefix would announce a frame of over 75 MB:
+		// no first frame after a hello starts that way unless it is a refusal
 		return !this.frameRead && in.readableBytes() >= 2 && in.getByte(in.readerIndex()) == FrameCodec.REFUSAL_START
 				&& in.getByte(in.readerIndex() + 1) == '{';
 	}

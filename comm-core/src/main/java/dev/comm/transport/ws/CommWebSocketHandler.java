@@ -55,8 +55,8 @@ final class CommWebSocketHandler implements WebSocketHandler {
 	public void afterConnectionEstablished(WebSocketSession session) {
 		String remote = (this.remoteAddress != null) ? this.remoteAddress
 				: String.valueOf(session.getRemoteAddress()) + " on " + session.getUri();
-		WebSocketConnection connection = new WebSocketConnection(session, remote, this.maxFrameSize,
-				new OutboundQueue(this.writer), this.closed);
+		WebSocketConnection connection = new WebSocketConnection(session, remote, this.maxFrameSize, this.writer,
+				this.closed);
 		session.getAttributes().put(CONNECTION, connection);
 		this.opened.accept(connection);
 	}

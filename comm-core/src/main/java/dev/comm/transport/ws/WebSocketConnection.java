@@ -3,7 +3,7 @@ package dev.comm.transport.ws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ final class WebSocketConnection implements Connection {
 
 	private final InboundMessages inbound;
 
-	private final OutboundQueue outbound;
+	private final SerialWebSocketSender sender;
 
 	private final Consumer<WebSocketConnection> onClosed;
 
@@ -52,12 +52,12 @@ final class WebSocketConnection implements Connection {
 
 	private volatile Throwable failure;
 
-	WebSocketConnection(WebSocketSession session, String remoteAddress, int maxFrameSize, OutboundQueue outbound,
+	WebSocketConnection(WebSocketSession session, String remoteAddress, int maxFrameSize, Executor writer,
 			Consumer<WebSocketConnection> onClosed) {
 		this.session = session;
 		this.remoteAddress = remoteAddress;
 		this.inbound = new InboundMessages(maxFrameSize);
-		this.outbound = outbound;
+		this.sender = new SerialWebSocketSender(session, writer, remoteAddress, this::failed);
 		this.onClosed = onClosed;
 	}
 
@@ -79,12 +79,7 @@ final class WebSocketConnection implements Connection {
 			return CompletableFuture
 				.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
 		}
-		WebSocketMessage<?> message = WebSocketFrames.encode(frame);
-		return this.outbound.add(() -> this.session.sendMessage(message)).exceptionallyCompose((ex) -> {
-			Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
-			return CompletableFuture.failedFuture(new CommConnectionLostException(
-					"Could not write to " + this.remoteAddress + ": " + cause.getMessage(), cause));
-		});
+		return this.sender.send(WebSocketFrames.encode(frame));
 	}
 
 	@Override
@@ -95,11 +90,7 @@ final class WebSocketConnection implements Connection {
 	private void closeWith(CloseStatus status) {
 		this.closing = true;
 		// behind the writes already queued, so that a refusal or close notify goes first
-		this.outbound.add(() -> {
-			if (this.session.isOpen()) {
-				this.session.close(status);
-			}
-		});
+		this.sender.close(status);
 	}
 
 	@Override
@@ -164,6 +155,7 @@ final class WebSocketConnection implements Connection {
 	 */
 	void closed(CloseStatus status) {
 		this.closing = true;
+		this.sender.closed();
 		if (this.failure == null && !CloseStatus.NORMAL.equalsCode(status)
 				&& !CloseStatus.GOING_AWAY.equalsCode(status)) {
 			this.failure = new CommConnectionLostException("WebSocket closed with status " + status.getCode()

@@ -25,6 +25,7 @@ import dev.comm.testing.CommTestNode;
 import dev.comm.testing.RabbitBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An instance killed while it holds unacknowledged messages: the broker gives them to the
@@ -75,12 +76,9 @@ class AmqpCrashIntegrationTests {
 		// the prefetch bounds what the instance holds; the rest waits in the queue (the
 		// requests were published without waiting for the broker, so wait for the count)
 		String expected = (2 * EACH - PREFETCH) + " " + PREFETCH;
-		String counts = queueCounts();
-		for (int attempt = 0; attempt < 20 && !counts.equals(expected); attempt++) {
-			Thread.sleep(250);
-			counts = queueCounts();
-		}
-		assertThat(counts).as("ready and unacknowledged messages").isEqualTo(expected);
+		await("the broker to count the held and waiting messages").atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> assertThat(queueCounts()).as("ready and unacknowledged messages").isEqualTo(expected));
 
 		Survivor survivor = new Survivor();
 		node(CommTestNode.builder().clientId("survivor-1").handlers(survivor)).listen(RabbitBroker.uri(this.service));
@@ -93,10 +91,8 @@ class AmqpCrashIntegrationTests {
 		for (int i = 0; i < EACH; i++) {
 			assertThat(replies.get(i).join()).isEqualTo("done " + i);
 		}
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (survivor.audited.size() < EACH && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
+		await("the survivors to audit every throw").atMost(Duration.ofSeconds(30))
+			.until(() -> survivor.audited.size() >= EACH);
 		assertThat(survivor.audited).containsExactlyInAnyOrderElementsOf(IntStream.range(0, EACH).boxed().toList());
 	}
 

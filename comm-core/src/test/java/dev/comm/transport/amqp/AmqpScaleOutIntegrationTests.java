@@ -121,8 +121,8 @@ class AmqpScaleOutIntegrationTests {
 		@CommHandler("work")
 		String work(int index) throws InterruptedException {
 			this.served.add(index);
-			// long enough that one instance cannot drain the queue before the others
-			// take their share
+			// long enough that one instance cannot drain
+			// the queue before the others take their share
 			Thread.sleep(5);
 			return this.name + ":" + index;
 		}

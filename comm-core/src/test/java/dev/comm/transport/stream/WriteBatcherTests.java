@@ -14,16 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When frames go out: at the end of the event loop's current work, or at once when the
  * loop itself has queued enough for the peer to start on.
  */
-class OutboundQueueTests {
+class WriteBatcherTests {
 
 	@Test
 	void framesBelowTheEarlyDrainWaitForTheDrainAndGoOutInOneBuffer() {
 		EmbeddedChannel channel = new EmbeddedChannel();
-		OutboundQueue queue = new OutboundQueue(channel, "embedded");
+		WriteBatcher batcher = new WriteBatcher(channel, "embedded");
 		ByteArrayOutputStream sent = new ByteArrayOutputStream();
 		for (int i = 0; i < 10; i++) {
 			byte[] frame = frame(100, i);
-			queue.add(frame);
+			batcher.add(frame);
 			sent.writeBytes(frame);
 		}
 		assertThat((Object) channel.readOutbound()).isNull();
@@ -39,17 +39,17 @@ class OutboundQueueTests {
 	void theEventLoopsOwnFramesGoOutOnceEnoughAreQueued() {
 		// an embedded channel's loop is the calling thread, as for a reply callback
 		EmbeddedChannel channel = new EmbeddedChannel();
-		OutboundQueue queue = new OutboundQueue(channel, "embedded");
+		WriteBatcher batcher = new WriteBatcher(channel, "embedded");
 		ByteArrayOutputStream sent = new ByteArrayOutputStream();
 		int frames = 0;
-		while (sent.size() < OutboundQueue.EARLY_DRAIN - 200) {
+		while (sent.size() < WriteBatcher.EARLY_DRAIN - 200) {
 			byte[] frame = frame(200, frames++);
-			queue.add(frame);
+			batcher.add(frame);
 			sent.writeBytes(frame);
 		}
 		assertThat((Object) channel.readOutbound()).isNull();
 		byte[] last = frame(200, frames);
-		queue.add(last);
+		batcher.add(last);
 		sent.writeBytes(last);
 		assertThat(written(channel)).isEqualTo(sent.toByteArray());
 		channel.finishAndReleaseAll();

@@ -28,12 +28,13 @@ import dev.comm.transport.tcp.TcpTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sends are accepted without waiting for the event loop, but a peer that stops reading
  * holds senders back instead of letting frames pile up without bound.
  */
-class OutboundQueueIntegrationTests {
+class WriteBatcherIntegrationTests {
 
 	private static final int FRAME_SIZE = 512 * 1024;
 
@@ -59,14 +60,9 @@ class OutboundQueueIntegrationTests {
 				}
 				// the kernel takes a few megabytes before the silence shows
 				assertThat(accepted).isLessThan(MAX_FRAMES);
-				// close() writes what is queued first, on the event loop: wait for it,
-				// bounded
+				// close() writes what is queued first, on the event loop: wait for it
 				connection.close();
-				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-				while (connection.isOpen() && System.nanoTime() < deadline) {
-					Thread.sleep(10);
-				}
-				assertThat(connection.isOpen()).isFalse();
+				await("the connection to close").until(() -> !connection.isOpen());
 				assertThatExceptionOfType(ExecutionException.class)
 					.isThrownBy(() -> connection.send(frame).get(10, TimeUnit.SECONDS));
 			}
@@ -75,8 +71,8 @@ class OutboundQueueIntegrationTests {
 
 	@Test
 	void framesOfEverySizeReachTheWireWholeAndInOrderAcrossBatches() throws Exception {
-		int[] sizes = { 100, OutboundQueue.BATCH_SIZE + 1, 30_000, 40_000, 1, OutboundQueue.BATCH_SIZE - 200, 0,
-				3 * OutboundQueue.BATCH_SIZE, 500 };
+		int[] sizes = { 100, WriteBatcher.BATCH_SIZE + 1, 30_000, 40_000, 1, WriteBatcher.BATCH_SIZE - 200, 0,
+				3 * WriteBatcher.BATCH_SIZE, 500 };
 		ByteArrayOutputStream expected = new ByteArrayOutputStream();
 		List<Frame> frames = new ArrayList<>();
 		for (int round = 0; round < 20; round++) {
@@ -92,7 +88,7 @@ class OutboundQueueIntegrationTests {
 				TcpTransport transport = new TcpTransport()) {
 			Connection connection = transport
 				.connect(CommAddress.parse("tcp://127.0.0.1:" + server.getLocalPort()),
-						new TransportSettings(4 * OutboundQueue.BATCH_SIZE, java.time.Duration.ofSeconds(5)))
+						new TransportSettings(4 * WriteBatcher.BATCH_SIZE, java.time.Duration.ofSeconds(5)))
 				.get(10, TimeUnit.SECONDS);
 			connection.start(new IgnoringReceiver());
 			try (Socket peer = server.accept()) {

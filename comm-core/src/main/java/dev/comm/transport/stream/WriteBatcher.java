@@ -24,7 +24,7 @@ import io.netty.channel.Channel;
  * held back by a slow peer. A frame that fails to write is reported through the pipeline
  * (the void promise), which closes the connection and fails its requests.
  */
-final class OutboundQueue {
+final class WriteBatcher {
 
 	/**
 	 * Frames go out copied into buffers of this size, many to a buffer: a buffer per
@@ -57,7 +57,7 @@ final class OutboundQueue {
 
 	private final Runnable drain = this::drain;
 
-	OutboundQueue(Channel channel, String remoteAddress) {
+	WriteBatcher(Channel channel, String remoteAddress) {
 		this.channel = channel;
 		this.remoteAddress = remoteAddress;
 	}
