@@ -118,7 +118,8 @@ public final class CommAutoConfiguration {
 			throw new InvalidCommPropertyException(
 					"comm.max-frame-size must be between 1KB and 2GB, not " + properties.getMaxFrameSize());
 		}
-		return new TransportSettings((int) maxFrameSize, Duration.ofSeconds(10));
+		return new TransportSettings((int) maxFrameSize,
+				CommPropertiesValidator.positive("comm.connect-timeout", properties.getConnectTimeout()));
 	}
 
 	@Bean
@@ -180,6 +181,7 @@ public final class CommAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	CommPeerEventPublisher commPeerEventPublisher(ApplicationEventPublisher publisher,
 			@Qualifier("commHandlerExecutor") ExecutorService handlerExecutor) {
 		return new CommPeerEventPublisher(publisher, handlerExecutor);

@@ -35,6 +35,11 @@ public class CommProperties {
 	private DataSize maxFrameSize = DataSize.ofMegabytes(16);
 
 	/**
+	 * Time a dial has to reach the peer (for tls, to finish the TLS handshake too).
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
 	 * Time a new connection has to complete its hello.
 	 */
 	private Duration handshakeTimeout = Duration.ofSeconds(10);
@@ -113,6 +118,14 @@ public class CommProperties {
 
 	public void setMaxFrameSize(DataSize maxFrameSize) {
 		this.maxFrameSize = maxFrameSize;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
 	}
 
 	public Duration getHandshakeTimeout() {

@@ -4,6 +4,7 @@ import jakarta.validation.Validator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +20,7 @@ import dev.comm.handler.HandlerArgumentResolver;
 class CommValidationConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean(name = "commValidatedPayloadArgumentResolver")
 	HandlerArgumentResolver commValidatedPayloadArgumentResolver(ObjectProvider<Validator> validator) {
 		return new ValidatedPayloadArgumentResolver(validator);
 	}

@@ -49,6 +49,7 @@ class CommWebSocketConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(name = { "org.springframework.web.servlet.DispatcherServlet",
 			"org.springframework.boot.web.server.context.WebServerInitializedEvent" })
+	@Import(TomcatContainerConfiguration.class)
 	static class ServletServerConfiguration {
 
 		@Bean
@@ -67,16 +68,18 @@ class CommWebSocketConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		WebSocketMountHandlerMapping commWebSocketHandlerMapping(WebSocketMounts mounts) {
 			return new WebSocketMountHandlerMapping(mounts);
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(name = "commWebSocketServerAddress")
 		ApplicationListener<WebServerInitializedEvent> commWebSocketServerAddress(WebSocketMounts mounts,
 				Environment environment) {
 			return (event) -> {
-				// a management server on its own port has a
-				// namespace; listeners are on the main one
+				// a management server on its own port has a namespace; listeners are on
+				// the main one
 				if (event.getApplicationContext().getServerNamespace() == null) {
 					mounts.setServer(reachableHost(environment.getProperty("server.address")),
 							event.getWebServer().getPort());
@@ -92,15 +95,20 @@ class CommWebSocketConfiguration {
 			return bound;
 		}
 
-		/**
-		 * Spring Boot's own WebSocket module registers Tomcat's JSR-356 container;
-		 * without it (an application on the web starter alone), the upgrade would find no
-		 * container, so comm registers it.
-		 * @return the initializer
-		 */
+	}
+
+	/**
+	 * Spring Boot's own WebSocket module registers Tomcat's JSR-356 container; without it
+	 * (an application on the web starter alone), the upgrade would find no container, so
+	 * comm registers it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = TOMCAT_WEBSOCKET_INITIALIZER)
+	@ConditionalOnMissingClass("org.springframework.boot.websocket.autoconfigure.servlet.WebSocketMessagingAutoConfiguration")
+	static class TomcatContainerConfiguration {
+
 		@Bean
-		@ConditionalOnClass(name = TOMCAT_WEBSOCKET_INITIALIZER)
-		@ConditionalOnMissingClass("org.springframework.boot.websocket.autoconfigure.servlet.WebSocketMessagingAutoConfiguration")
+		@ConditionalOnMissingBean(name = "commWebSocketServerContainer")
 		ServletContextInitializer commWebSocketServerContainer() {
 			return (servletContext) -> {
 				if (servletContext.getAttribute("jakarta.websocket.server.ServerContainer") == null) {

@@ -136,6 +136,24 @@ class CommAutoConfigurationTests {
 	}
 
 	@Test
+	void connectTimeoutIsTenSecondsUnlessSet() {
+		this.runner.run((context) -> assertThat(context.getBean(TransportSettings.class).connectTimeout())
+			.isEqualTo(Duration.ofSeconds(10)));
+		this.runner.withPropertyValues("comm.connect-timeout=1500ms")
+			.run((context) -> assertThat(context.getBean(TransportSettings.class).connectTimeout())
+				.isEqualTo(Duration.ofMillis(1500)));
+	}
+
+	@Test
+	void connectTimeoutThatIsNotPositiveFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("comm.connect-timeout=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessage("comm.connect-timeout must be a positive duration, not PT0S");
+		});
+	}
+
+	@Test
 	void duplicateRouteFailsStartupNamingBothMethods() {
 		this.runner.withUserConfiguration(Handlers.class, DuplicateHandlers.class).run((context) -> {
 			assertThat(context).hasFailed();
