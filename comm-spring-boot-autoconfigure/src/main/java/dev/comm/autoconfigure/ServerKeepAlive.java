@@ -21,6 +21,8 @@ final class ServerKeepAlive {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerKeepAlive.class);
 
+	private static final long JOIN_BOUND_MILLIS = 5_000;
+
 	private static final Object lock = new Object();
 
 	private static int held;
@@ -31,11 +33,13 @@ final class ServerKeepAlive {
 
 	private final AtomicBoolean releasing = new AtomicBoolean();
 
+	private final Thread thread;
+
 	private ServerKeepAlive(String listenerName) {
-		Thread thread = new Thread(this::awaitRelease, "comm-listener-" + listenerName);
+		this.thread = new Thread(this::awaitRelease, "comm-listener-" + listenerName);
 		// what keeps the JVM up: the one non-daemon thread a comm server has
-		thread.setDaemon(false);
-		thread.start();
+		this.thread.setDaemon(false);
+		this.thread.start();
 	}
 
 	/**
@@ -53,19 +57,32 @@ final class ServerKeepAlive {
 	}
 
 	/**
-	 * Let the JVM exit as far as this listener is concerned. Releasing twice does
-	 * nothing.
+	 * Let the JVM exit as far as this listener is concerned, and wait for the await
+	 * thread to end, so that once this returns the listener holds nothing. Releasing
+	 * twice does nothing.
 	 */
 	void release() {
 		if (!this.releasing.compareAndSet(false, true)) {
 			return;
 		}
 		this.released.countDown();
+		awaitThreadEnd();
 		synchronized (lock) {
 			if (--held == 0 && termination != null) {
 				termination.restore();
 				termination = null;
 			}
+		}
+	}
+
+	private void awaitThreadEnd() {
+		try {
+			// the thread has nothing left to do but return; the bound only guards a stop
+			// path against a thread the JVM is slow to schedule
+			this.thread.join(JOIN_BOUND_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
