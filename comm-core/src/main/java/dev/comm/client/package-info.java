@@ -1,6 +1,6 @@
 /**
- * The caller's side: {@link dev.comm.client.CommClient}, targets, pools of members with
- * pick strategies and broadcast, and connectors that keep a link open with reconnect and
- * back-off.
+ * The caller's API: {@link dev.comm.client.CommClient}, the targets it hands out (a
+ * connector, a peer, a pool), replies of broadcasts, and the strategies a pool picks its
+ * members with.
  */
 package dev.comm.client;

@@ -32,13 +32,4 @@ public interface HandlerArgumentResolver {
 		return false;
 	}
 
-	/**
-	 * The built-in resolvers: the caller, the raw message, then the payload.
-	 * @return the resolvers in order
-	 */
-	static java.util.List<HandlerArgumentResolver> defaults() {
-		return java.util.List.of(new TypeArgumentResolver(dev.comm.client.CommPeer.class, CommMessage::getPeer),
-				new TypeArgumentResolver(CommMessage.class, (message) -> message), new PayloadArgumentResolver());
-	}
-
 }

@@ -14,6 +14,21 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureTests {
 
+	/** What users and transport authors may use: everything outside {@code internal}. */
+	private static final String[] API = { "dev.comm", "dev.comm.address..", "dev.comm.client..", "dev.comm.codec..",
+			"dev.comm.endpoint..", "dev.comm.handler..", "dev.comm.protocol..", "dev.comm.transport.." };
+
+	private static final String INTERNAL = "dev.comm.internal..";
+
+	private static final String TRANSPORT_IMPLEMENTATIONS = "dev.comm.internal.transport..";
+
+	/**
+	 * The parts that run calls: they know links and handlers, never a transport library.
+	 */
+	private static final String[] CALL_MACHINERY = { "dev.comm.client..", "dev.comm.handler..", "dev.comm.endpoint..",
+			"dev.comm.internal.client..", "dev.comm.internal.handler..", "dev.comm.internal.server..",
+			"dev.comm.internal.session.." };
+
 	private static final JavaClasses core = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.comm");
@@ -24,13 +39,25 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void transportsDependOnlyOnTransportProtocolAndAddressTypes() {
+	void theApiNeverNamesAnInternalType() {
 		noClasses().that()
-			.resideInAPackage("dev.comm.transport..")
+			.resideInAnyPackage(API)
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("dev.comm.client..", "dev.comm.handler..", "dev.comm.server..", "dev.comm.session..",
-					"dev.comm.codec..")
+			.resideInAPackage(INTERNAL)
+			.check(core);
+	}
+
+	@Test
+	void transportsDependOnlyOnTheTransportSpiProtocolAndAddressTypes() {
+		noClasses().that()
+			.resideInAPackage(TRANSPORT_IMPLEMENTATIONS)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(CALL_MACHINERY)
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.comm.codec..")
 			.check(core);
 	}
 
@@ -40,8 +67,8 @@ class ArchitectureTests {
 			.resideInAPackage("dev.comm.protocol..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("dev.comm.transport..", "dev.comm.client..", "dev.comm.handler..", "dev.comm.server..",
-					"dev.comm.session..")
+			.resideInAnyPackage("dev.comm.transport..", "dev.comm.client..", "dev.comm.handler..",
+					"dev.comm.endpoint..", INTERNAL)
 			.check(core);
 	}
 
@@ -52,7 +79,7 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.comm.transport..", "dev.comm.protocol..", "dev.comm.client..",
-					"dev.comm.handler..", "dev.comm.server..", "dev.comm.session..")
+					"dev.comm.handler..", "dev.comm.endpoint..", INTERNAL)
 			.check(core);
 	}
 
@@ -62,9 +89,9 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void clientAndHandlerCodeNeverTouchesTransportLibraries() {
+	void callMachineryNeverTouchesTransportLibraries() {
 		noClasses().that()
-			.resideInAnyPackage("dev.comm.client..", "dev.comm.handler..", "dev.comm.session..", "dev.comm.server..")
+			.resideInAnyPackage(CALL_MACHINERY)
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.netty..", "com.rabbitmq..", "org.springframework.amqp..",

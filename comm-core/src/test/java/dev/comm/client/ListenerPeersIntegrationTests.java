@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import dev.comm.CommErrorKind;
 import dev.comm.CommRemoteException;
 import dev.comm.CommTimeoutException;
+import dev.comm.endpoint.CommListener;
+import dev.comm.endpoint.PeerInfo;
+import dev.comm.endpoint.PeerListener;
 import dev.comm.handler.CommHandler;
-import dev.comm.server.CommListener;
-import dev.comm.server.PeerListener;
-import dev.comm.session.Link;
+import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.testing.CommTestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,7 @@ class ListenerPeersIntegrationTests {
 
 	private CommTestNode server;
 
-	private CommListener listener;
+	private DefaultCommListener listener;
 
 	@BeforeEach
 	void startServer() {
@@ -49,13 +50,13 @@ class ListenerPeersIntegrationTests {
 		this.listener.addPeerListener(new PeerListener() {
 
 			@Override
-			public void peerConnected(CommListener listener, Link link) {
-				ListenerPeersIntegrationTests.this.notices.add("connected " + link.peerClientId());
+			public void peerConnected(CommListener listener, PeerInfo peer) {
+				ListenerPeersIntegrationTests.this.notices.add("connected " + peer.clientId());
 			}
 
 			@Override
-			public void peerDisconnected(CommListener listener, Link link) {
-				ListenerPeersIntegrationTests.this.notices.add("disconnected " + link.peerClientId());
+			public void peerDisconnected(CommListener listener, PeerInfo peer) {
+				ListenerPeersIntegrationTests.this.notices.add("disconnected " + peer.clientId());
 			}
 
 		});
@@ -140,7 +141,7 @@ class ListenerPeersIntegrationTests {
 	@Test
 	void handlerAsksItsCallerBeforeReplying() {
 		CommTestNode worker = node("worker-9");
-		CommClient comm = worker.connect(this.listener.getAddress().toString(), Duration.ofSeconds(5));
+		CommClient comm = worker.connect(this.listener.address().toString(), Duration.ofSeconds(5));
 
 		assertThat(comm.request("work", 3, String.class)).isEqualTo("worker-9 at 127.0.0.1 confirmed 3 -> 6");
 	}
@@ -149,7 +150,7 @@ class ListenerPeersIntegrationTests {
 	void peerConnectAndDisconnectNoticesCarryTheClientIds() {
 		CommTestNode worker = node("worker-5");
 		CommPool peers = this.server.peers(this.listener, Duration.ofSeconds(5));
-		worker.connect(this.listener.getAddress().toString(), Duration.ofSeconds(5));
+		worker.connect(this.listener.address().toString(), Duration.ofSeconds(5));
 		await("the worker to connect").until(() -> peers.memberIds().contains("worker-5"));
 
 		worker.close();
@@ -163,12 +164,12 @@ class ListenerPeersIntegrationTests {
 	@Test
 	void withSessionsOffThePeersAreTheOpenLinks() {
 		try (CommTestNode plain = CommTestNode.builder().clientId("plain-server").sessions(Duration.ZERO, 1).build()) {
-			CommListener plainListener = plain.listen("tcp://127.0.0.1:0");
+			DefaultCommListener plainListener = plain.listen("tcp://127.0.0.1:0");
 			CommPool peers = plain.peers(plainListener, Duration.ofMillis(500));
 			CommTestNode first = node("worker-1");
 			node("worker-2");
-			first.connector(plainListener.getAddress().toString());
-			this.nodes.get(1).connector(plainListener.getAddress().toString());
+			first.connector(plainListener.address().toString());
+			this.nodes.get(1).connector(plainListener.address().toString());
 			await("both peers to connect").until(() -> peers.memberIds().size() == 2);
 
 			assertThat(peers.broadcast("status", null, String.class)).extracting(CommReply::value)
@@ -195,7 +196,7 @@ class ListenerPeersIntegrationTests {
 			handlers.add(peer);
 			CommTestNode node = CommTestNode.builder().clientId(clientId).handlers(peer).build();
 			this.nodes.add(node);
-			node.connector(this.listener.getAddress().toString());
+			node.connector(this.listener.address().toString());
 		}
 		CommPool peers = this.server.peers(this.listener, Duration.ofSeconds(1));
 		await("the peers to connect").until(() -> peers.memberIds().containsAll(List.of(clientIds)));

@@ -1,14 +1,10 @@
 package dev.comm.client;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
-
-import dev.comm.session.Link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -77,11 +73,6 @@ class PoolStrategyTests {
 		@Override
 		public boolean isLive() {
 			return true;
-		}
-
-		@Override
-		public CompletableFuture<Link> link(Duration timeout) {
-			throw new UnsupportedOperationException("not needed to pick");
 		}
 
 	}

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.comm.CommConnectionLostException;
 import dev.comm.CommErrorKind;
@@ -49,11 +51,9 @@ import dev.comm.client.CommClient;
 import dev.comm.client.CommPeer;
 import dev.comm.client.ReplyType;
 import dev.comm.handler.CommHandler;
-import dev.comm.server.CommListener;
+import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.testing.CommTestNode;
 import dev.comm.testing.CommunicaPeerProcess;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -198,8 +198,9 @@ class CommunicaInteropIntegrationTests {
 
 		private PeerRun run(Wire wire, List<Map<String, Object>> script) {
 			this.server = track(CommTestNode.builder().handlers(this.shop).build());
-			CommListener listener = this.server.listen(wire.commListenUri(CommunicaInteropIntegrationTests.this.dir));
-			return runClient(wire.peerArgs(listener.getAddress()), script);
+			DefaultCommListener listener = this.server
+				.listen(wire.commListenUri(CommunicaInteropIntegrationTests.this.dir));
+			return runClient(wire.peerArgs(listener.address()), script);
 		}
 
 	}
@@ -470,8 +471,8 @@ class CommunicaInteropIntegrationTests {
 		void commServerAnswersARawCommunicaClientWithMessageFramesOnly(Wire wire) throws Exception {
 			CommTestNode node = track(
 					CommTestNode.builder().handlers(new ShopHandlers()).heartbeatInterval(HEARTBEAT).build());
-			CommListener listener = node.listen(wire.commListenUri(CommunicaInteropIntegrationTests.this.dir));
-			RawStream raw = track(RawStream.connect(wire.socketAddress(listener.getAddress())));
+			DefaultCommListener listener = node.listen(wire.commListenUri(CommunicaInteropIntegrationTests.this.dir));
+			RawStream raw = track(RawStream.connect(wire.socketAddress(listener.address())));
 			Map<String, Object> request = new LinkedHashMap<>();
 			request.put("id", "r-1");
 			request.put("type", 1);
@@ -505,9 +506,9 @@ class CommunicaInteropIntegrationTests {
 		void communicaClientStaysConnectedWhileCommServerIdlesWithHeartbeatsOn(Wire wire) {
 			CommTestNode node = track(
 					CommTestNode.builder().handlers(new ShopHandlers()).heartbeatInterval(HEARTBEAT).build());
-			CommListener listener = node.listen(wire.commListenUri(CommunicaInteropIntegrationTests.this.dir));
+			DefaultCommListener listener = node.listen(wire.commListenUri(CommunicaInteropIntegrationTests.this.dir));
 			Map<String, Object> order = Map.of("item", "tea", "quantity", 1);
-			PeerRun run = runClient(wire.peerArgs(listener.getAddress()), List.of(request("shop.quote", order),
+			PeerRun run = runClient(wire.peerArgs(listener.address()), List.of(request("shop.quote", order),
 					sleep(IDLE.toMillis() / 1000.0), request("shop.quote", order)));
 			assertThat(run.lines().get(0)).containsEntry("type", 11);
 			assertThat(run.lines().get(2)).containsEntry("type", 11);

@@ -3,7 +3,6 @@ package dev.comm.testing;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -11,35 +10,35 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import dev.comm.address.CommAddress;
-import dev.comm.client.Backoff;
-import dev.comm.client.ClientSupport;
 import dev.comm.client.CommClient;
 import dev.comm.client.CommPool;
-import dev.comm.client.Connector;
-import dev.comm.client.DefaultCommClient;
-import dev.comm.client.PoolMember;
 import dev.comm.client.PoolStrategy;
-import dev.comm.client.PoolTarget;
 import dev.comm.client.RandomStrategy;
 import dev.comm.codec.JacksonPayloadCodec;
 import dev.comm.handler.CommHandler;
-import dev.comm.handler.HandlerArgumentResolver;
-import dev.comm.handler.HandlerMethod;
 import dev.comm.handler.OnCommRequest;
-import dev.comm.handler.RouteDispatcher;
-import dev.comm.handler.RouteTable;
+import dev.comm.internal.client.Backoff;
+import dev.comm.internal.client.DefaultCommClient;
+import dev.comm.internal.client.DefaultCommConnector;
+import dev.comm.internal.client.PoolTarget;
+import dev.comm.internal.client.ReachableMember;
+import dev.comm.internal.client.TargetResources;
+import dev.comm.internal.handler.DefaultArgumentResolvers;
+import dev.comm.internal.handler.HandlerMethod;
+import dev.comm.internal.handler.RouteDispatcher;
+import dev.comm.internal.handler.RouteTable;
+import dev.comm.internal.server.DefaultCommListener;
+import dev.comm.internal.session.LinkSettings;
+import dev.comm.internal.transport.amqp.AmqpTransport;
+import dev.comm.internal.transport.inproc.InprocTransport;
+import dev.comm.internal.transport.stream.NettyEventLoops;
+import dev.comm.internal.transport.tcp.TcpTransport;
+import dev.comm.internal.transport.unix.UnixSocketTransport;
 import dev.comm.protocol.Features;
-import dev.comm.server.CommListener;
-import dev.comm.session.LinkSettings;
+import dev.comm.transport.TlsSettings;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportRegistry;
-import dev.comm.transport.TlsSettings;
 import dev.comm.transport.TransportSettings;
-import dev.comm.transport.amqp.AmqpTransport;
-import dev.comm.transport.inproc.InprocTransport;
-import dev.comm.transport.stream.NettyEventLoops;
-import dev.comm.transport.tcp.TcpTransport;
-import dev.comm.transport.unix.UnixSocketTransport;
 
 /**
  * One comm process in a test, wired by hand the way the auto-configuration wires it:
@@ -58,7 +57,7 @@ public final class CommTestNode implements AutoCloseable {
 
 	private final RouteTable routes = new RouteTable();
 
-	private final ClientSupport support;
+	private final TargetResources support;
 
 	private final TransportSettings transportSettings;
 
@@ -66,9 +65,9 @@ public final class CommTestNode implements AutoCloseable {
 
 	private final RouteDispatcher dispatcher;
 
-	private final List<CommListener> listeners = new ArrayList<>();
+	private final List<DefaultCommListener> listeners = new ArrayList<>();
 
-	private final List<Connector> connectors = new ArrayList<>();
+	private final List<DefaultCommConnector> connectors = new ArrayList<>();
 
 	private final Duration resumeWindow;
 
@@ -82,7 +81,7 @@ public final class CommTestNode implements AutoCloseable {
 				new UnixSocketTransport(this.loops), new InprocTransport(), new AmqpTransport(builder.amqpPrefetch)));
 		builder.transports.forEach((transport) -> transports.add(transport.get()));
 		this.transports = new TransportRegistry(transports);
-		this.support = new ClientSupport(new JacksonPayloadCodec(), this.scheduler);
+		this.support = new TargetResources(new JacksonPayloadCodec(), this.scheduler);
 		this.dispatcher = new RouteDispatcher(this.routes, this.support, builder.requestTimeout);
 		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5), builder.tls);
 		this.linkSettings = new LinkSettings(builder.clientId, this.dispatcher, this.handlerThreads, this.scheduler,
@@ -100,10 +99,10 @@ public final class CommTestNode implements AutoCloseable {
 		for (Method method : bean.getClass().getDeclaredMethods()) {
 			CommHandler route = method.getAnnotation(CommHandler.class);
 			if (route != null) {
-				this.routes.add(route.value(), new HandlerMethod(bean, method, HandlerArgumentResolver.defaults()));
+				this.routes.add(route.value(), new HandlerMethod(bean, method, DefaultArgumentResolvers.all()));
 			}
 			if (method.isAnnotationPresent(OnCommRequest.class)) {
-				this.routes.setFallback(new HandlerMethod(bean, method, HandlerArgumentResolver.defaults()));
+				this.routes.setFallback(new HandlerMethod(bean, method, DefaultArgumentResolvers.all()));
 			}
 		}
 	}
@@ -113,10 +112,11 @@ public final class CommTestNode implements AutoCloseable {
 	 * @param uri where to listen
 	 * @return the started listener
 	 */
-	public CommListener listen(String uri) {
+	public DefaultCommListener listen(String uri) {
 		CommAddress address = CommAddress.parse(uri);
 		Transport transport = this.transports.forScheme(address.scheme());
-		CommListener listener = new CommListener("test", address, transport, this.transportSettings, this.linkSettings);
+		DefaultCommListener listener = new DefaultCommListener("test", address, transport, this.transportSettings,
+				this.linkSettings);
 		if (!this.resumeWindow.isZero()) {
 			listener.enableSessions(this.resumeWindow, this.maxQueued);
 		}
@@ -142,7 +142,7 @@ public final class CommTestNode implements AutoCloseable {
 	 * @param timeout the request timeout
 	 * @return the client
 	 */
-	public CommClient client(Connector connector, Duration timeout) {
+	public CommClient client(DefaultCommConnector connector, Duration timeout) {
 		return new DefaultCommClient(Map.of("test", connector), Map.of("test", timeout), this.support);
 	}
 
@@ -151,10 +151,10 @@ public final class CommTestNode implements AutoCloseable {
 	 * @param uri where to connect
 	 * @return the started connector
 	 */
-	public Connector connector(String uri) {
+	public DefaultCommConnector connector(String uri) {
 		CommAddress address = CommAddress.parse(uri);
-		Connector connector = new Connector("test", address, this.transports.forScheme(address.scheme()),
-				this.transportSettings, this.linkSettings,
+		DefaultCommConnector connector = new DefaultCommConnector("test", address,
+				this.transports.forScheme(address.scheme()), this.transportSettings, this.linkSettings,
 				new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 2));
 		connector.start();
 		this.connectors.add(connector);
@@ -170,11 +170,11 @@ public final class CommTestNode implements AutoCloseable {
 	 * @return the pool
 	 */
 	public CommPool pool(PoolStrategy strategy, Duration timeout, String... uris) {
-		List<PoolMember> members = new ArrayList<>();
+		List<ReachableMember> members = new ArrayList<>();
 		for (String uri : uris) {
-			members.add(PoolMember.of(connector(uri)));
+			members.add(ReachableMember.of(connector(uri)));
 		}
-		List<PoolMember> fixed = List.copyOf(members);
+		List<ReachableMember> fixed = List.copyOf(members);
 		return new PoolTarget("test-pool", () -> fixed, strategy, this.support, timeout);
 	}
 
@@ -184,8 +184,8 @@ public final class CommTestNode implements AutoCloseable {
 	 * @param timeout the request timeout
 	 * @return the pool
 	 */
-	public CommPool peers(CommListener listener, Duration timeout) {
-		return new PoolTarget(listener.getName(), listener::peers, new RandomStrategy(), this.support, timeout);
+	public CommPool peers(DefaultCommListener listener, Duration timeout) {
+		return new PoolTarget(listener.name(), listener::peers, new RandomStrategy(), this.support, timeout);
 	}
 
 	public TransportRegistry transports() {
@@ -198,7 +198,7 @@ public final class CommTestNode implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.connectors.forEach(Connector::stop);
+		this.connectors.forEach(DefaultCommConnector::stop);
 		this.listeners.forEach((listener) -> listener.stop(Duration.ofSeconds(1)));
 		this.transports.close();
 		this.loops.close();

@@ -31,15 +31,15 @@ import dev.comm.ResponderFaultException;
 import dev.comm.address.CommAddress;
 import dev.comm.client.CommClient;
 import dev.comm.client.CommPeer;
-import dev.comm.client.Connector;
 import dev.comm.handler.CommHandler;
+import dev.comm.internal.client.DefaultCommConnector;
+import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.protocol.FrameCodec;
 import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 import dev.comm.protocol.Metadata;
 import dev.comm.protocol.Refusal;
-import dev.comm.server.CommListener;
 import dev.comm.testing.CommTestNode;
 import dev.comm.transport.RawPeer.Garbage;
 
@@ -73,7 +73,7 @@ abstract class AbstractTransportContractTests {
 
 	CommTestNode server;
 
-	CommListener listener;
+	DefaultCommListener listener;
 
 	/**
 	 * A listen address no other test uses; each call gives a new one.
@@ -197,7 +197,7 @@ abstract class AbstractTransportContractTests {
 
 	@Test
 	void replyWhoseEchoedMetadataPushesItOverTheFrameLimitBecomesAResponderFault() throws Exception {
-		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+		try (RawPeer raw = openRawPeer(this.listener.address())) {
 			raw.handshake("raw-long-id", AWAIT);
 			// any string is a valid id, and a reply
 			// echoes it: it counts against the limit
@@ -235,8 +235,8 @@ abstract class AbstractTransportContractTests {
 	@Test
 	void clientReconnectsWhenTheServerRestartsOnTheSameAddress() throws Exception {
 		CommTestNode clientNode = clientNode();
-		String address = this.listener.getAddress().format();
-		Connector connector = clientNode.connector(address);
+		String address = this.listener.address().format();
+		DefaultCommConnector connector = clientNode.connector(address);
 		CommClient comm = clientNode.client(connector, Duration.ofSeconds(10));
 		assertThat(comm.request("point.move", new Point(1, 1), Point.class)).isEqualTo(new Point(2, 2));
 
@@ -256,15 +256,15 @@ abstract class AbstractTransportContractTests {
 	 * Wait until the client has seen the server go away.
 	 * @param connector the client's connector
 	 */
-	void awaitClientNoticesServerGone(Connector connector) throws InterruptedException {
+	void awaitClientNoticesServerGone(DefaultCommConnector connector) throws InterruptedException {
 		await("the client to see the server go").atMost(AWAIT).until(() -> !connector.isConnected());
 	}
 
 	@Test
 	void connectionThatNeverSaysHelloIsClosedAfterTheHandshakeTimeout() throws Exception {
 		CommTestNode strict = serverNode(nodeBuilder().handshakeTimeout(Duration.ofMillis(200)));
-		CommListener strictListener = strict.listen(newListenUri());
-		try (RawPeer raw = openRawPeer(strictListener.getAddress())) {
+		DefaultCommListener strictListener = strict.listen(newListenUri());
+		try (RawPeer raw = openRawPeer(strictListener.address())) {
 			// the listener speaks first, then waits for a hello that never comes
 			assertThat(raw.receive(AWAIT)).isInstanceOf(Hello.class);
 			assertThat(raw.awaitClosed(AWAIT)).isTrue();
@@ -274,7 +274,7 @@ abstract class AbstractTransportContractTests {
 
 	@Test
 	void helloWithoutClientIdIsRefusedAndClosed() throws Exception {
-		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+		try (RawPeer raw = openRawPeer(this.listener.address())) {
 			raw.send(new Hello(Map.of("hello", "hello")));
 			assertThat(raw.receive(AWAIT)).isInstanceOf(Hello.class);
 			assertThat(raw.receive(AWAIT)).isInstanceOfSatisfying(Refusal.class,
@@ -315,7 +315,7 @@ abstract class AbstractTransportContractTests {
 
 	@Test
 	void identifiableRequestWithAnUnconvertiblePayloadGetsAnErrorReplyOnTheSameConnection() throws Exception {
-		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+		try (RawPeer raw = openRawPeer(this.listener.address())) {
 			raw.handshake("raw-bad-payload", AWAIT);
 			Metadata request = Metadata.of("bad-1", MessageType.REQUEST, "point.move");
 			MessageFrame reply = raw.exchange(request, json("\"not a point\""), AWAIT);
@@ -327,7 +327,7 @@ abstract class AbstractTransportContractTests {
 
 	@Test
 	void requestOfAnUnsupportedMessageTypeGetsAnErrorReplyOnTheSameConnection() throws Exception {
-		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+		try (RawPeer raw = openRawPeer(this.listener.address())) {
 			raw.handshake("raw-odd-type", AWAIT);
 			Metadata request = Metadata.of("odd-1", 5, "length");
 			MessageFrame reply = raw.exchange(request, json("\"x\""), AWAIT);
@@ -431,7 +431,7 @@ abstract class AbstractTransportContractTests {
 	private void assertGarbageClosesOnlyTheConnectionThatSentIt(Garbage garbage) throws Exception {
 		CommClient bystander = connect(Duration.ofSeconds(10));
 		assertThat(bystander.request("length", "before", Integer.class)).isEqualTo(6);
-		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+		try (RawPeer raw = openRawPeer(this.listener.address())) {
 			raw.handshake("raw-" + garbage, AWAIT);
 			// the link works before the garbage, so the garbage is what closes it
 			assertRawPeerStillServed(raw);
@@ -469,7 +469,7 @@ abstract class AbstractTransportContractTests {
 	}
 
 	private CommClient connect(CommTestNode clientNode, Duration timeout) {
-		return clientNode.connect(this.listener.getAddress().format(), timeout);
+		return clientNode.connect(this.listener.address().format(), timeout);
 	}
 
 	<T extends AutoCloseable> T track(T resource) {

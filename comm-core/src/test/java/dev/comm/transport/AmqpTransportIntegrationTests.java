@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.comm.CommConnectionLostException;
 import dev.comm.address.CommAddress;
 import dev.comm.client.CommClient;
-import dev.comm.client.Connector;
+import dev.comm.internal.client.DefaultCommConnector;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 import dev.comm.protocol.Metadata;
@@ -72,7 +72,7 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 	@Override
 	@Test
 	void helloWithoutClientIdIsRefusedAndClosed() throws Exception {
-		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+		try (RawPeer raw = openRawPeer(this.listener.address())) {
 			assertRawPeerStillServed(raw);
 		}
 	}
@@ -108,7 +108,7 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 	@Override
 	@Test
 	void messageWithoutIdClosesThatConnectionOnly() throws Exception {
-		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+		try (RawPeer raw = openRawPeer(this.listener.address())) {
 			raw.handshake("raw-missing-id", AWAIT);
 			raw.sendGarbage(Garbage.MISSING_ID, MAX_FRAME_SIZE);
 			// the next answer is the one to the good
@@ -121,7 +121,7 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 	private void assertGarbageIsAnsweredAsRequesterFaultAndServingGoesOn(Garbage garbage) throws Exception {
 		CommClient bystander = connect(Duration.ofSeconds(10));
 		assertThat(bystander.request("length", "before", Integer.class)).isEqualTo(6);
-		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+		try (RawPeer raw = openRawPeer(this.listener.address())) {
 			raw.handshake("raw-" + garbage, AWAIT);
 			raw.sendGarbage(garbage, MAX_FRAME_SIZE);
 			MessageFrame answer = (MessageFrame) raw.receive(AWAIT);
@@ -162,7 +162,7 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 	 * is served by the next instance to start.
 	 */
 	@Override
-	void awaitClientNoticesServerGone(Connector connector) {
+	void awaitClientNoticesServerGone(DefaultCommConnector connector) {
 	}
 
 	/**
@@ -175,7 +175,7 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 
 	@Test
 	void aPlainClientThatFollowsTheProtocolDocumentGetsTheSameAnswerAsOverAStream() throws Exception {
-		try (RawPeer raw = openRawPeer(this.listener.getAddress())) {
+		try (RawPeer raw = openRawPeer(this.listener.address())) {
 			raw.handshake("plain-client", AWAIT);
 			Metadata request = Metadata.of("plain-1", MessageType.REQUEST, "point.move");
 			MessageFrame reply = raw.exchange(request, json("{\"x\":1,\"y\":2}"), AWAIT);

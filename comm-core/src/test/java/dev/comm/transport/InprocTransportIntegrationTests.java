@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.comm.address.CommAddress;
+import dev.comm.internal.transport.inproc.InprocTransport;
 import dev.comm.protocol.Frame;
 import dev.comm.protocol.FrameCodec;
 import dev.comm.protocol.Hello;
@@ -13,7 +14,6 @@ import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 import dev.comm.protocol.Metadata;
 import dev.comm.protocol.Refusal;
-import dev.comm.transport.inproc.InprocTransport;
 
 /**
  * The transport contract in process. Names are JVM-wide, so every listener gets a name no

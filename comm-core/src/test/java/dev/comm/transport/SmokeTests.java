@@ -17,7 +17,7 @@ class SmokeTests {
 		try (CommTestNode server = CommTestNode.builder().handlers(new Echo()).build();
 				CommTestNode client = CommTestNode.builder().build()) {
 			var listener = server.listen("tcp://127.0.0.1:0");
-			CommClient comm = client.connect(listener.getAddress().toString(), Duration.ofSeconds(5));
+			CommClient comm = client.connect(listener.address().toString(), Duration.ofSeconds(5));
 			assertThat(comm.request("echo", "hi", String.class)).isEqualTo("hi!");
 		}
 	}

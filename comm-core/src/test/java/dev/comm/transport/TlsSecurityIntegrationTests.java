@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
@@ -26,12 +25,12 @@ import dev.comm.address.CommAddress;
 import dev.comm.client.CommClient;
 import dev.comm.client.CommPeer;
 import dev.comm.handler.CommHandler;
+import dev.comm.internal.server.DefaultCommListener;
+import dev.comm.internal.transport.tcp.TcpTransport;
 import dev.comm.protocol.Hello;
-import dev.comm.server.CommListener;
 import dev.comm.testing.CommTestNode;
 import dev.comm.testing.TestTls;
 import dev.comm.transport.TlsSettings.ClientAuth;
-import dev.comm.transport.tcp.TcpTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -61,30 +60,30 @@ class TlsSecurityIntegrationTests {
 
 	@Test
 	void clientRefusesAServerCertificateItsAuthorityDidNotIssueAndSaysWhy() {
-		CommListener listener = listen(TestTls.settings("untrusted.p12", "trust.p12", ClientAuth.NONE));
-		Throwable failure = connectFails(listener.getAddress(), TestTls.client());
+		DefaultCommListener listener = listen(TestTls.settings("untrusted.p12", "trust.p12", ClientAuth.NONE));
+		Throwable failure = connectFails(listener.address(), TestTls.client());
 		assertThat(failure).hasMessageContaining("TLS handshake failed");
 		assertThat(failure.getCause()).isInstanceOf(SSLHandshakeException.class);
 	}
 
 	@Test
 	void clientRefusesATrustedCertificateThatNamesAnotherHost() {
-		CommListener listener = listen(TestTls.settings("other-host.p12", "trust.p12", ClientAuth.NONE));
-		Throwable failure = connectFails(listener.getAddress(), TestTls.client());
+		DefaultCommListener listener = listen(TestTls.settings("other-host.p12", "trust.p12", ClientAuth.NONE));
+		Throwable failure = connectFails(listener.address(), TestTls.client());
 		assertThat(failure).hasMessageContaining("TLS handshake failed").hasMessageContaining("127.0.0.1");
 	}
 
 	@Test
 	void clientWithoutSettingsTrustsOnlyWhatTheJvmTrusts() {
-		CommListener listener = listen(TestTls.server());
-		Throwable failure = connectFails(listener.getAddress(), null);
+		DefaultCommListener listener = listen(TestTls.server());
+		Throwable failure = connectFails(listener.address(), null);
 		assertThat(failure).hasMessageContaining("TLS handshake failed");
 	}
 
 	@Test
 	void requestsWaitingForAnUntrustedServerTimeOutNamingTheHandshakeFailure() {
-		CommListener listener = listen(TestTls.settings("untrusted.p12", "trust.p12", ClientAuth.NONE));
-		CommClient comm = node(TestTls.client()).connect(listener.getAddress().toString(), SHORT);
+		DefaultCommListener listener = listen(TestTls.settings("untrusted.p12", "trust.p12", ClientAuth.NONE));
+		CommClient comm = node(TestTls.client()).connect(listener.address().toString(), SHORT);
 		CommTimeoutException timeout = catchThrowableOfType(CommTimeoutException.class,
 				() -> comm.request("echo", "hi", String.class));
 		assertThat(timeout).hasMessageContaining("the last attempt failed")
@@ -94,8 +93,8 @@ class TlsSecurityIntegrationTests {
 
 	@Test
 	void listenerThatNeedsClientCertificatesServesOnlyClientsThatPresentATrustedOne() {
-		CommListener listener = listen(TestTls.settings("server.p12", "trust.p12", ClientAuth.NEED));
-		String uri = listener.getAddress().toString();
+		DefaultCommListener listener = listen(TestTls.settings("server.p12", "trust.p12", ClientAuth.NEED));
+		String uri = listener.address().toString();
 		CommClient anonymous = node(TestTls.client()).connect(uri, SHORT);
 		assertThatExceptionOfType(CommException.class).isThrownBy(() -> anonymous.request("echo", "who", String.class));
 		CommClient stranger = node(TestTls.settings("untrusted.p12", "trust.p12", ClientAuth.NONE)).connect(uri, SHORT);
@@ -109,21 +108,21 @@ class TlsSecurityIntegrationTests {
 
 	@Test
 	void listenerThatWantsClientCertificatesAlsoServesClientsWithout() {
-		CommListener listener = listen(TestTls.settings("server.p12", "trust.p12", ClientAuth.WANT));
-		CommClient anonymous = node(TestTls.client()).connect(listener.getAddress().toString(), AWAIT);
+		DefaultCommListener listener = listen(TestTls.settings("server.p12", "trust.p12", ClientAuth.WANT));
+		CommClient anonymous = node(TestTls.client()).connect(listener.address().toString(), AWAIT);
 		assertThat(anonymous.request("echo", "anyone", String.class)).isEqualTo("anyone");
 		assertThat(anonymous.request("whoami", null, String.class)).isEqualTo("no certificate");
 		CommClient known = node(TestTls.settings("client.p12", "trust.p12", ClientAuth.NONE))
-			.connect(listener.getAddress().toString(), AWAIT);
+			.connect(listener.address().toString(), AWAIT);
 		assertThat(known.request("whoami", null, String.class)).isEqualTo("CN=comm test client");
 	}
 
 	@Test
 	void plainTcpPeerOnATlsListenerIsClosedAndOthersAreServed() throws Exception {
-		CommListener listener = listen(TestTls.server());
-		CommClient comm = node(TestTls.client()).connect(listener.getAddress().toString(), AWAIT);
+		DefaultCommListener listener = listen(TestTls.server());
+		CommClient comm = node(TestTls.client()).connect(listener.address().toString(), AWAIT);
 		assertThat(comm.request("echo", "before", String.class)).isEqualTo("before");
-		CommAddress address = listener.getAddress();
+		CommAddress address = listener.address();
 		try (StreamRawPeer plain = new StreamRawPeer(new InetSocketAddress(address.host(), address.port()))) {
 			plain.send(new Hello(Map.of("client_id", "plain")));
 			assertThat(plain.awaitClosed(AWAIT)).isTrue();
@@ -139,7 +138,7 @@ class TlsSecurityIntegrationTests {
 			.handshakeTimeout(Duration.ofMillis(300))
 			.build();
 		this.resources.add(server);
-		CommAddress address = server.listen("tls://127.0.0.1:0").getAddress();
+		CommAddress address = server.listen("tls://127.0.0.1:0").address();
 		try (Socket silent = new Socket(address.host(), address.port())) {
 			silent.setSoTimeout((int) AWAIT.toMillis());
 			// nothing sent: the listener must not wait for a
@@ -152,15 +151,15 @@ class TlsSecurityIntegrationTests {
 	@Test
 	void tlsClientOnAPlainTcpListenerFailsToConnectInsteadOfHanging() {
 		CommTestNode server = node(null);
-		CommListener plain = server.listen("tcp://127.0.0.1:0");
-		CommAddress address = new CommAddress("tls", plain.getAddress().host(), plain.getAddress().port(), null);
+		DefaultCommListener plain = server.listen("tcp://127.0.0.1:0");
+		CommAddress address = new CommAddress("tls", plain.address().host(), plain.address().port(), null);
 		assertThat(connectFails(address, TestTls.client())).hasMessageContaining("TLS handshake failed");
 	}
 
 	@Test
 	void peersOverPlainTcpHaveNoPrincipal() {
-		CommListener plain = node(null).listen("tcp://127.0.0.1:0");
-		CommClient comm = node(null).connect(plain.getAddress().toString(), AWAIT);
+		DefaultCommListener plain = node(null).listen("tcp://127.0.0.1:0");
+		CommClient comm = node(null).connect(plain.address().toString(), AWAIT);
 		assertThat(comm.request("whoami", null, String.class)).isEqualTo("no certificate");
 	}
 
@@ -185,7 +184,7 @@ class TlsSecurityIntegrationTests {
 	void listenerEnablesOnlyTheProtocolsItsSettingsName() throws Exception {
 		TlsSettings onlyTls12 = new TlsSettings(TestTls.server().context(), List.of("TLSv1.2"), List.of(),
 				ClientAuth.NONE);
-		CommAddress address = listen(onlyTls12).getAddress();
+		CommAddress address = listen(onlyTls12).address();
 		// the client offers TLS 1.3 and 1.2, and would pick 1.3 given the choice
 		try (SSLSocket socket = (SSLSocket) TestTls.client()
 			.context()
@@ -205,12 +204,12 @@ class TlsSecurityIntegrationTests {
 
 	@Test
 	void boundAddressKeepsTheTlsScheme() {
-		CommListener listener = listen(TestTls.server());
-		assertThat(listener.getAddress().scheme()).isEqualTo("tls");
-		assertThat(listener.getAddress().port()).isPositive();
+		DefaultCommListener listener = listen(TestTls.server());
+		assertThat(listener.address().scheme()).isEqualTo("tls");
+		assertThat(listener.address().port()).isPositive();
 	}
 
-	private CommListener listen(TlsSettings tls) {
+	private DefaultCommListener listen(TlsSettings tls) {
 		return node(tls).listen("tls://127.0.0.1:0");
 	}
 

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import dev.comm.CommConnectionLostException;
 import dev.comm.CommException;
 import dev.comm.address.CommAddress;
+import dev.comm.internal.transport.ws.ServletWebSocketServer;
+import dev.comm.internal.transport.ws.WebSocketRawPeer;
+import dev.comm.internal.transport.ws.WebSocketTransport;
 import dev.comm.protocol.Frame;
 import dev.comm.testing.CommTestNode;
-import dev.comm.transport.ws.ServletWebSocketServer;
-import dev.comm.transport.ws.WebSocketRawPeer;
-import dev.comm.transport.ws.WebSocketTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

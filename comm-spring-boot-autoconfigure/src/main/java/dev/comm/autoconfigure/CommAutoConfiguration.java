@@ -3,10 +3,9 @@ package dev.comm.autoconfigure;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -26,20 +25,20 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
-import dev.comm.client.ClientSupport;
 import dev.comm.client.CommClient;
 import dev.comm.client.CommPool;
-import dev.comm.client.Connector;
-import dev.comm.client.DefaultCommClient;
-import dev.comm.client.PoolMember;
-import dev.comm.client.PoolTarget;
 import dev.comm.client.RoundRobinStrategy;
 import dev.comm.codec.PayloadCodec;
-import dev.comm.handler.RouteDispatcher;
-import dev.comm.handler.RouteTable;
+import dev.comm.internal.client.DefaultCommClient;
+import dev.comm.internal.client.DefaultCommConnector;
+import dev.comm.internal.client.PoolTarget;
+import dev.comm.internal.client.ReachableMember;
+import dev.comm.internal.client.TargetResources;
+import dev.comm.internal.handler.RouteDispatcher;
+import dev.comm.internal.handler.RouteTable;
+import dev.comm.internal.server.DefaultCommListener;
+import dev.comm.internal.session.LinkSettings;
 import dev.comm.protocol.Features;
-import dev.comm.server.CommListener;
-import dev.comm.session.LinkSettings;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportRegistry;
 import dev.comm.transport.TransportSettings;
@@ -93,9 +92,9 @@ public final class CommAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ClientSupport commClientSupport(PayloadCodec codec,
+	TargetResources commClientSupport(PayloadCodec codec,
 			@Qualifier("commScheduler") ScheduledExecutorService scheduler) {
-		return new ClientSupport(codec, scheduler);
+		return new TargetResources(codec, scheduler);
 	}
 
 	@Bean
@@ -106,7 +105,7 @@ public final class CommAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RouteDispatcher commRouteDispatcher(RouteTable routes, ClientSupport support, CommProperties properties) {
+	RouteDispatcher commRouteDispatcher(RouteTable routes, TargetResources support, CommProperties properties) {
 		return new RouteDispatcher(routes, support, properties.getRequestTimeout());
 	}
 
@@ -152,7 +151,7 @@ public final class CommAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CommClient commClient(ListableBeanFactory beans, CommProperties properties, ClientSupport support) {
+	CommClient commClient(ListableBeanFactory beans, CommProperties properties, TargetResources support) {
 		Map<String, CommPool> targets = new LinkedHashMap<>();
 		Set<String> configuredConnectors = new HashSet<>();
 		properties.getConnectors().forEach((name, connector) -> {
@@ -166,11 +165,11 @@ public final class CommAutoConfiguration {
 			.keySet()
 			.forEach((name) -> targets.put(name, beans.getBean(CommEndpointNames.pool(name), CommPool.class)));
 		// connectors declared as beans by the application, not through properties
-		beans.getBeansOfType(Connector.class).forEach((beanName, connector) -> {
+		beans.getBeansOfType(DefaultCommConnector.class).forEach((beanName, connector) -> {
 			if (!configuredConnectors.contains(beanName)) {
-				List<PoolMember> member = List.of(PoolMember.of(connector));
-				targets.put(connector.getName(), new PoolTarget(connector.getName(), () -> member,
-						new RoundRobinStrategy(), support, properties.getRequestTimeout()));
+				List<ReachableMember> member = List.of(ReachableMember.of(connector));
+				targets.put(connector.name(), new PoolTarget(connector.name(), () -> member, new RoundRobinStrategy(),
+						support, properties.getRequestTimeout()));
 			}
 		});
 		Map<String, CommPool> peers = new LinkedHashMap<>();
@@ -189,8 +188,9 @@ public final class CommAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CommLifecycle commLifecycle(ObjectProvider<CommListener> listeners, ObjectProvider<Connector> connectors,
-			CommProperties properties, ConfigurableEnvironment environment) {
+	CommLifecycle commLifecycle(ObjectProvider<DefaultCommListener> listeners,
+			ObjectProvider<DefaultCommConnector> connectors, CommProperties properties,
+			ConfigurableEnvironment environment) {
 		return new CommLifecycle(listeners.orderedStream().toList(), connectors.orderedStream().toList(),
 				properties.getShutdownGracePeriod(), environment);
 	}

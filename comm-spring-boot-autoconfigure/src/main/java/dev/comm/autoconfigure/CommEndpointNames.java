@@ -30,8 +30,8 @@ final class CommEndpointNames {
 	}
 
 	/**
-	 * The {@link dev.comm.client.Connector#getName() name} of one of a connector's URIs,
-	 * as logs show it.
+	 * The {@link dev.comm.internal.client.DefaultCommConnector#getName() name} of one of
+	 * a connector's URIs, as logs show it.
 	 */
 	static String connectorName(String name, int index, int count) {
 		return (count == 1) ? name : name + "#" + (index + 1);

@@ -19,27 +19,28 @@ import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.StringUtils;
 
 import dev.comm.address.CommAddress;
-import dev.comm.client.Backoff;
-import dev.comm.client.ClientSupport;
 import dev.comm.client.CommPool;
-import dev.comm.client.Connector;
-import dev.comm.client.PoolMember;
 import dev.comm.client.PoolStrategy;
-import dev.comm.client.PoolTarget;
 import dev.comm.client.RandomStrategy;
-import dev.comm.server.CommListener;
-import dev.comm.server.PeerListener;
-import dev.comm.session.LinkSettings;
+import dev.comm.endpoint.PeerListener;
+import dev.comm.internal.client.Backoff;
+import dev.comm.internal.client.DefaultCommConnector;
+import dev.comm.internal.client.PoolTarget;
+import dev.comm.internal.client.ReachableMember;
+import dev.comm.internal.client.TargetResources;
+import dev.comm.internal.server.DefaultCommListener;
+import dev.comm.internal.session.LinkSettings;
 import dev.comm.transport.TransportRegistry;
 import dev.comm.transport.TransportSettings;
 
 /**
  * Registers the endpoint beans that properties describe, so that each can be injected by
- * name: per {@code comm.listeners.<name>} a {@link CommListener}
- * ({@code <name>CommListener}) and the pool of its peers ({@code <name>CommPeers}); per
- * {@code comm.connectors.<name>} one {@link Connector} per URI
- * ({@code <name>CommConnector}, or {@code <name>CommConnector1..n} for several URIs) and
- * their pool ({@code <name>CommPool}); per {@code comm.pools.<name>} a mixed pool
+ * name: per {@code comm.listeners.<name>} a {@link DefaultCommListener}
+ * ({@code <name>DefaultCommListener}) and the pool of its peers
+ * ({@code <name>CommPeers}); per {@code comm.connectors.<name>} one
+ * {@link DefaultCommConnector} per URI ({@code <name>CommConnector}, or
+ * {@code <name>CommConnector1..n} for several URIs) and their pool
+ * ({@code <name>CommPool}); per {@code comm.pools.<name>} a mixed pool
  * ({@code <name>CommPool}). Nothing is started here: {@link CommLifecycle} does that once
  * the context is ready.
  */
@@ -69,7 +70,7 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		properties.getListeners().forEach((name, listener) -> {
 			String uri = requireUri("comm.listeners." + name + ".uri", listener.getUri());
 			String service = listener.getService();
-			register(registry, CommEndpointNames.listener(name), CommListener.class,
+			register(registry, CommEndpointNames.listener(name), DefaultCommListener.class,
 					() -> listener(name, address("comm.listeners." + name, uri, service), listener.getSsl()));
 			register(registry, CommEndpointNames.peers(name), CommPool.class,
 					() -> pool(name, () -> peersOf(name), new RandomStrategy(), null));
@@ -82,17 +83,17 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 			for (int i = 0; i < uris.size(); i++) {
 				String uri = requireUri("comm.connectors." + name + ".uris[" + i + "]", uris.get(i));
 				String connectorName = CommEndpointNames.connectorName(name, i, uris.size());
-				register(registry, CommEndpointNames.connector(name, i, uris.size()), Connector.class,
+				register(registry, CommEndpointNames.connector(name, i, uris.size()), DefaultCommConnector.class,
 						() -> connector("comm.connectors." + name, connectorName,
 								address("comm.connectors." + name, uri, connector.getService()), connector));
 			}
 			register(registry, CommEndpointNames.pool(name), CommPool.class, () -> {
-				List<PoolMember> members = new ArrayList<>();
+				List<ReachableMember> members = new ArrayList<>();
 				for (int i = 0; i < uris.size(); i++) {
-					members.add(PoolMember.of(this.beanFactory
-						.getBean(CommEndpointNames.connector(name, i, uris.size()), Connector.class)));
+					members.add(ReachableMember.of(this.beanFactory
+						.getBean(CommEndpointNames.connector(name, i, uris.size()), DefaultCommConnector.class)));
 				}
-				List<PoolMember> fixed = List.copyOf(members);
+				List<ReachableMember> fixed = List.copyOf(members);
 				return pool(name, () -> fixed, CommPropertiesValidator.strategy("comm.connectors." + name + ".strategy",
 						connector.getStrategy()), connector.getRequestTimeout());
 			});
@@ -142,12 +143,12 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		return address.withParameter("service", service);
 	}
 
-	private CommListener listener(String name, CommAddress address, CommProperties.ListenerSsl ssl) {
+	private DefaultCommListener listener(String name, CommAddress address, CommProperties.ListenerSsl ssl) {
 		String prefix = "comm.listeners." + name;
 		if (address.scheme().startsWith("ws")) {
 			checkWebSocketListener(prefix + ".uri", address);
 		}
-		CommListener listener = new CommListener(name, address, transports().forScheme(address.scheme()),
+		DefaultCommListener listener = new DefaultCommListener(name, address, transports().forScheme(address.scheme()),
 				endpointTls().listener(prefix, address, ssl), this.beanFactory.getBean(LinkSettings.class));
 		this.beanFactory.getBeanProvider(PeerListener.class).orderedStream().forEach(listener::addPeerListener);
 		CommProperties.Sessions sessions = this.beanFactory.getBean(CommProperties.class).getSessions();
@@ -157,41 +158,43 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 		return listener;
 	}
 
-	private List<PoolMember> peersOf(String listener) {
-		return this.beanFactory.getBean(CommEndpointNames.listener(listener), CommListener.class).peers();
+	private List<ReachableMember> peersOf(String listener) {
+		return this.beanFactory.getBean(CommEndpointNames.listener(listener), DefaultCommListener.class).peers();
 	}
 
 	/**
 	 * Members of a configured pool: the peers of its listeners as they are now, then the
 	 * members of its connectors.
 	 */
-	private Supplier<List<PoolMember>> mixedMembers(CommProperties properties, CommProperties.Pool pool) {
-		List<PoolMember> dialled = new ArrayList<>();
+	private Supplier<List<ReachableMember>> mixedMembers(CommProperties properties, CommProperties.Pool pool) {
+		List<ReachableMember> dialled = new ArrayList<>();
 		for (String connector : pool.getConnectors()) {
 			int count = properties.getConnectors().get(connector).addresses().size();
 			for (int i = 0; i < count; i++) {
-				dialled.add(PoolMember
-					.of(this.beanFactory.getBean(CommEndpointNames.connector(connector, i, count), Connector.class)));
+				dialled.add(ReachableMember.of(this.beanFactory
+					.getBean(CommEndpointNames.connector(connector, i, count), DefaultCommConnector.class)));
 			}
 		}
 		List<String> listeners = List.copyOf(pool.getListeners());
 		return () -> {
-			List<PoolMember> members = new ArrayList<>();
+			List<ReachableMember> members = new ArrayList<>();
 			listeners.forEach((listener) -> members.addAll(peersOf(listener)));
 			members.addAll(dialled);
 			return members;
 		};
 	}
 
-	private CommPool pool(String name, Supplier<List<PoolMember>> members, PoolStrategy strategy, Duration timeout) {
+	private CommPool pool(String name, Supplier<List<ReachableMember>> members, PoolStrategy strategy,
+			Duration timeout) {
 		Duration effective = (timeout != null) ? timeout
 				: this.beanFactory.getBean(CommProperties.class).getRequestTimeout();
-		return new PoolTarget(name, members, strategy, this.beanFactory.getBean(ClientSupport.class), effective);
+		return new PoolTarget(name, members, strategy, this.beanFactory.getBean(TargetResources.class), effective);
 	}
 
-	private Connector connector(String prefix, String name, CommAddress address, CommProperties.Connector properties) {
+	private DefaultCommConnector connector(String prefix, String name, CommAddress address,
+			CommProperties.Connector properties) {
 		CommProperties.Reconnect reconnect = properties.getReconnect();
-		return new Connector(name, address, transports().forScheme(address.scheme()),
+		return new DefaultCommConnector(name, address, transports().forScheme(address.scheme()),
 				endpointTls().connector(prefix, address, properties.getSsl()),
 				this.beanFactory.getBean(LinkSettings.class),
 				new Backoff(reconnect.getInitialDelay(), reconnect.getMaxDelay(), reconnect.getMultiplier()));
@@ -220,7 +223,8 @@ class CommEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Environme
 					+ ", but the ws transport is not available: it needs Spring WebSocket on the classpath"
 					+ " (spring-websocket with spring-boot-starter-webmvc) and comm.transports.ws left on");
 		}
-		if (this.beanFactory.getBeanProvider(dev.comm.transport.ws.WebSocketMounts.class).getIfAvailable() == null) {
+		if (this.beanFactory.getBeanProvider(dev.comm.internal.transport.ws.WebSocketMounts.class)
+			.getIfAvailable() == null) {
 			throw new InvalidCommPropertyException(property + " is the WebSocket listener " + address
 					+ ", which is mounted on the application's servlet web server, but this application runs none;"
 					+ " make it a servlet web application (spring-boot-starter-webmvc) or listen on tcp:// instead");

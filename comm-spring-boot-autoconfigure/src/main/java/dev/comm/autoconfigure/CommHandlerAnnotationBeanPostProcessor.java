@@ -20,9 +20,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.comm.handler.CommHandler;
 import dev.comm.handler.HandlerArgumentResolver;
-import dev.comm.handler.HandlerMethod;
 import dev.comm.handler.OnCommRequest;
-import dev.comm.handler.RouteTable;
+import dev.comm.internal.handler.DefaultArgumentResolvers;
+import dev.comm.internal.handler.HandlerMethod;
+import dev.comm.internal.handler.RouteTable;
 
 /**
  * Collects {@link CommHandler} and {@link OnCommRequest} methods from beans as they are
@@ -78,7 +79,7 @@ class CommHandlerAnnotationBeanPostProcessor
 		List<HandlerArgumentResolver> resolvers = new ArrayList<>(
 				this.beanFactory.getBeanProvider(HandlerArgumentResolver.class).orderedStream().toList());
 		// the built-in payload resolver accepts any parameter, so user resolvers go first
-		resolvers.addAll(HandlerArgumentResolver.defaults());
+		resolvers.addAll(DefaultArgumentResolvers.all());
 		synchronized (this.found) {
 			for (Found handler : this.found) {
 				HandlerMethod method = new HandlerMethod(handler.bean(), handler.method(), resolvers);

@@ -11,8 +11,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import dev.comm.address.CommAddress;
-import dev.comm.client.Connector;
-import dev.comm.server.CommListener;
+import dev.comm.internal.client.DefaultCommConnector;
+import dev.comm.internal.server.DefaultCommListener;
 
 /**
  * Starts listeners, then connectors, once the context is refreshed; stops them in reverse
@@ -29,19 +29,19 @@ public class CommLifecycle implements SmartLifecycle, DisposableBean {
 	/** Name of the property source that holds the bound addresses. */
 	public static final String PROPERTY_SOURCE_NAME = "commListeners";
 
-	private final List<CommListener> listeners;
+	private final List<DefaultCommListener> listeners;
 
-	private final List<Connector> connectors;
+	private final List<DefaultCommConnector> connectors;
 
 	private final Duration gracePeriod;
 
 	private final ConfigurableEnvironment environment;
 
-	private final Map<CommListener, ServerKeepAlive> keepAlives = new LinkedHashMap<>();
+	private final Map<DefaultCommListener, ServerKeepAlive> keepAlives = new LinkedHashMap<>();
 
 	private volatile boolean running;
 
-	CommLifecycle(List<CommListener> listeners, List<Connector> connectors, Duration gracePeriod,
+	CommLifecycle(List<DefaultCommListener> listeners, List<DefaultCommConnector> connectors, Duration gracePeriod,
 			ConfigurableEnvironment environment) {
 		this.listeners = listeners;
 		this.connectors = connectors;
@@ -64,17 +64,17 @@ public class CommLifecycle implements SmartLifecycle, DisposableBean {
 
 	private void startEndpoints() {
 		Map<String, Object> bound = new LinkedHashMap<>();
-		for (CommListener listener : this.listeners) {
+		for (DefaultCommListener listener : this.listeners) {
 			listener.start();
-			this.keepAlives.put(listener, ServerKeepAlive.hold(listener.getName()));
-			CommAddress address = listener.getAddress();
-			bound.put("local.comm.listeners." + listener.getName() + ".uri", address.format());
+			this.keepAlives.put(listener, ServerKeepAlive.hold(listener.name()));
+			CommAddress address = listener.address();
+			bound.put("local.comm.listeners." + listener.name() + ".uri", address.format());
 			if (address.port() >= 0) {
-				bound.put("local.comm.listeners." + listener.getName() + ".port", address.port());
+				bound.put("local.comm.listeners." + listener.name() + ".port", address.port());
 			}
 		}
 		this.environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, bound));
-		this.connectors.forEach(Connector::start);
+		this.connectors.forEach(DefaultCommConnector::start);
 	}
 
 	@Override
@@ -84,8 +84,8 @@ public class CommLifecycle implements SmartLifecycle, DisposableBean {
 	}
 
 	private void stopEndpoints(Duration grace) {
-		this.connectors.forEach(Connector::stop);
-		for (CommListener listener : this.listeners) {
+		this.connectors.forEach(DefaultCommConnector::stop);
+		for (DefaultCommListener listener : this.listeners) {
 			try {
 				listener.stop(grace);
 			}

@@ -1,6 +1,6 @@
 package dev.comm.autoconfigure;
 
-import dev.comm.server.CommListener;
+import dev.comm.endpoint.CommListener;
 
 /**
  * A peer completed its handshake with a listener: from now on it can be called through

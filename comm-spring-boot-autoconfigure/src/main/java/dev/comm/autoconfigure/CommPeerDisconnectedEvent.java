@@ -1,6 +1,6 @@
 package dev.comm.autoconfigure;
 
-import dev.comm.server.CommListener;
+import dev.comm.endpoint.CommListener;
 
 /**
  * A peer's link to a listener closed: it stopped, crashed, was cut off, or the listener

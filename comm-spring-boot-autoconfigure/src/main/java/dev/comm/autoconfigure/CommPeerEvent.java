@@ -2,7 +2,7 @@ package dev.comm.autoconfigure;
 
 import org.springframework.context.ApplicationEvent;
 
-import dev.comm.server.CommListener;
+import dev.comm.endpoint.CommListener;
 
 /**
  * A peer connected to or disconnected from one of this application's listeners. Listen
@@ -34,7 +34,7 @@ public abstract class CommPeerEvent extends ApplicationEvent {
 	 * @return the name
 	 */
 	public String getListenerName() {
-		return getListener().getName();
+		return getListener().name();
 	}
 
 	/**

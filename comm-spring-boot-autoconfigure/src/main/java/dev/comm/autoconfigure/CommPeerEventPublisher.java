@@ -4,14 +4,13 @@ import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 
-import dev.comm.concurrent.SerialExecutor;
-import dev.comm.server.CommListener;
-import dev.comm.server.PeerListener;
-import dev.comm.session.Link;
+import dev.comm.endpoint.CommListener;
+import dev.comm.endpoint.PeerInfo;
+import dev.comm.endpoint.PeerListener;
+import dev.comm.internal.concurrent.SerialExecutor;
 
 /**
  * Turns the listeners' peer notices into {@link CommPeerConnectedEvent} and
@@ -37,13 +36,13 @@ class CommPeerEventPublisher implements PeerListener {
 	}
 
 	@Override
-	public void peerConnected(CommListener listener, Link link) {
-		publish(new CommPeerConnectedEvent(listener, link.peerClientId(), link.remoteAddress()));
+	public void peerConnected(CommListener listener, PeerInfo peer) {
+		publish(new CommPeerConnectedEvent(listener, peer.clientId(), peer.remoteAddress()));
 	}
 
 	@Override
-	public void peerDisconnected(CommListener listener, Link link) {
-		publish(new CommPeerDisconnectedEvent(listener, link.peerClientId(), link.remoteAddress()));
+	public void peerDisconnected(CommListener listener, PeerInfo peer) {
+		publish(new CommPeerDisconnectedEvent(listener, peer.clientId(), peer.remoteAddress()));
 	}
 
 	private void publish(ApplicationEvent event) {

@@ -6,11 +6,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.comm.transport.amqp.AmqpTransport;
-import dev.comm.transport.inproc.InprocTransport;
-import dev.comm.transport.stream.NettyEventLoops;
-import dev.comm.transport.tcp.TcpTransport;
-import dev.comm.transport.unix.UnixSocketTransport;
+import dev.comm.internal.transport.amqp.AmqpTransport;
+import dev.comm.internal.transport.inproc.InprocTransport;
+import dev.comm.internal.transport.stream.NettyEventLoops;
+import dev.comm.internal.transport.tcp.TcpTransport;
+import dev.comm.internal.transport.unix.UnixSocketTransport;
 
 /**
  * One configuration per built-in transport, each switchable by a property and replaceable

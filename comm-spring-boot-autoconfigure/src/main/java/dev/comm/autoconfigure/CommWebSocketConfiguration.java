@@ -1,7 +1,6 @@
 package dev.comm.autoconfigure;
 
 import jakarta.servlet.ServletContainerInitializer;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,9 +18,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 import dev.comm.address.CommAddress;
-import dev.comm.transport.ws.WebSocketMounts;
-import dev.comm.transport.ws.WebSocketMountHandlerMapping;
-import dev.comm.transport.ws.WebSocketTransport;
+import dev.comm.internal.transport.ws.WebSocketMountHandlerMapping;
+import dev.comm.internal.transport.ws.WebSocketMounts;
+import dev.comm.internal.transport.ws.WebSocketTransport;
 
 /**
  * The ws transport, when Spring WebSocket is on the classpath. Connectors work in any

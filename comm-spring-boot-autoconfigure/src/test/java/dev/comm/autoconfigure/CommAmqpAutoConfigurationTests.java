@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 
-import dev.comm.client.Connector;
+import dev.comm.internal.client.DefaultCommConnector;
+import dev.comm.internal.transport.amqp.AmqpTransport;
 import dev.comm.transport.TransportRegistry;
-import dev.comm.transport.amqp.AmqpTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +73,8 @@ class CommAmqpAutoConfigurationTests {
 			.withPropertyValues("comm.transports.amqp=false", "comm.connectors.bus.uri=amqp://u:p@broker.invalid/",
 					"comm.connectors.bus.service=orders")
 			.withBean(AmqpTransport.class, () -> new AmqpTransport(1))
-			.run((context) -> assertThat(context.getBean("busCommConnector", Connector.class).getAddress().format())
+			.run((context) -> assertThat(
+					context.getBean("busCommConnector", DefaultCommConnector.class).address().format())
 				.isEqualTo("amqp://u:p@broker.invalid:5672/?service=orders"));
 	}
 

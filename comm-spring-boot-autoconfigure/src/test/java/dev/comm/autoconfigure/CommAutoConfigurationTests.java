@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -14,17 +13,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 
 import dev.comm.client.CommClient;
-import dev.comm.client.Connector;
 import dev.comm.codec.JacksonPayloadCodec;
 import dev.comm.codec.PayloadCodec;
 import dev.comm.handler.CommHandler;
 import dev.comm.handler.OnCommRequest;
-import dev.comm.handler.RouteTable;
-import dev.comm.server.CommListener;
-import dev.comm.session.LinkSettings;
+import dev.comm.internal.client.DefaultCommConnector;
+import dev.comm.internal.handler.RouteTable;
+import dev.comm.internal.server.DefaultCommListener;
+import dev.comm.internal.session.LinkSettings;
+import dev.comm.internal.transport.tcp.TcpTransport;
 import dev.comm.transport.TransportRegistry;
 import dev.comm.transport.TransportSettings;
-import dev.comm.transport.tcp.TcpTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +43,7 @@ class CommAutoConfigurationTests {
 			assertThat(settings.maxFrameSize()).isEqualTo(16 * 1024 * 1024);
 			assertThat(settings.handshakeTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
-			assertThat(context).doesNotHaveBean(CommListener.class).doesNotHaveBean(Connector.class);
+			assertThat(context).doesNotHaveBean(DefaultCommListener.class).doesNotHaveBean(DefaultCommConnector.class);
 		});
 	}
 
@@ -98,9 +97,9 @@ class CommAutoConfigurationTests {
 					"comm.connectors.self.uri=inproc://auto-config-beans", "comm.connectors.self.request-timeout=2s",
 					"comm.connectors.self.reconnect.initial-delay=50ms", "comm.connectors.self.reconnect.max-delay=1s")
 			.run((context) -> {
-				assertThat(context.getBean("localCommListener", CommListener.class).getAddress())
+				assertThat(context.getBean("localCommListener", DefaultCommListener.class).address())
 					.hasToString("inproc://auto-config-beans");
-				assertThat(context.getBean("selfCommConnector", Connector.class).getAddress())
+				assertThat(context.getBean("selfCommConnector", DefaultCommConnector.class).address())
 					.hasToString("inproc://auto-config-beans");
 				assertThat(context.getBean(CommClient.class).connectorNames()).containsExactly("self");
 				assertThat(context.getEnvironment().getProperty("local.comm.listeners.local.uri"))
@@ -113,7 +112,7 @@ class CommAutoConfigurationTests {
 		this.runner.withPropertyValues("comm.listeners.public.uri=tcp://127.0.0.1:0").run((context) -> {
 			Integer port = context.getEnvironment().getProperty("local.comm.listeners.public.port", Integer.class);
 			assertThat(port).isPositive();
-			assertThat(context.getBean(CommListener.class).getAddress().port()).isEqualTo(port);
+			assertThat(context.getBean(DefaultCommListener.class).address().port()).isEqualTo(port);
 		});
 	}
 

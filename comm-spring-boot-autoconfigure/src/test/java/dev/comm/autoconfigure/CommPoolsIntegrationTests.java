@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -25,8 +24,8 @@ import org.springframework.core.env.Environment;
 import dev.comm.client.CommClient;
 import dev.comm.client.CommPool;
 import dev.comm.client.CommReply;
-import dev.comm.client.Connector;
 import dev.comm.handler.CommHandler;
+import dev.comm.internal.client.DefaultCommConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,7 +70,7 @@ class CommPoolsIntegrationTests {
 		assertThat(counts).containsOnly(Map.entry("w1", 10), Map.entry("w2", 10), Map.entry("w3", 10));
 		assertThat(replies).extracting(CommReply::value).containsExactly("w1", "w2", "w3");
 		assertThat(replies).extracting(CommReply::memberId).containsExactlyElementsOf(uris);
-		assertThat(scheduler.getBeansOfType(Connector.class)).containsOnlyKeys("workersCommConnector1",
+		assertThat(scheduler.getBeansOfType(DefaultCommConnector.class)).containsOnlyKeys("workersCommConnector1",
 				"workersCommConnector2", "workersCommConnector3");
 		assertThat(scheduler.getBean("workersCommPool")).isSameAs(workers);
 	}

@@ -1,7 +1,6 @@
 package dev.comm.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -10,10 +9,10 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.web.socket.WebSocketHandler;
 
+import dev.comm.internal.transport.ws.WebSocketMountHandlerMapping;
+import dev.comm.internal.transport.ws.WebSocketMounts;
+import dev.comm.internal.transport.ws.WebSocketTransport;
 import dev.comm.transport.TransportRegistry;
-import dev.comm.transport.ws.WebSocketMountHandlerMapping;
-import dev.comm.transport.ws.WebSocketMounts;
-import dev.comm.transport.ws.WebSocketTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,160 @@
+package dev.comm.internal.client;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+import dev.comm.CommException;
+import dev.comm.client.CommTarget;
+import dev.comm.client.ReplyType;
+import dev.comm.internal.session.Link;
+import dev.comm.internal.session.ReplyCallbacks;
+
+/**
+ * The request and throw logic every target shares; subclasses only say how to get an open
+ * {@link Link} in time.
+ */
+public abstract class AbstractCommTarget implements CommTarget {
+
+	private final TargetResources support;
+
+	private final Duration timeout;
+
+	protected AbstractCommTarget(TargetResources support, Duration timeout) {
+		if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+			throw new IllegalArgumentException("A request timeout must be positive, not " + timeout);
+		}
+		this.support = support;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * An open link to send on, waiting for one up to {@code timeout}.
+	 * @param timeout how long to wait for a link
+	 * @return completes with an open link, or exceptionally with a timeout or connection
+	 * error
+	 */
+	protected abstract CompletableFuture<Link> link(Duration timeout);
+
+	/**
+	 * A copy of this target with another timeout.
+	 * @param timeout the timeout
+	 * @return the copy
+	 */
+	protected abstract CommTarget copy(Duration timeout);
+
+	protected final TargetResources support() {
+		return this.support;
+	}
+
+	public final Duration timeout() {
+		return this.timeout;
+	}
+
+	@Override
+	public <T> T request(String route, Object payload, Class<T> replyType) {
+		return decode(await(exchange(route, payload)), replyType);
+	}
+
+	@Override
+	public <T> T request(String route, Object payload, ReplyType<T> replyType) {
+		return decode(await(exchange(route, payload)), replyType.getType());
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String route, Object payload, Class<T> replyType) {
+		return exchange(route, payload).thenApply((bytes) -> decode(bytes, replyType));
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String route, Object payload, ReplyType<T> replyType) {
+		return exchange(route, payload).thenApply((bytes) -> decode(bytes, replyType.getType()));
+	}
+
+	@Override
+	public void send(String route, Object payload) {
+		byte[] bytes = this.support.codec().encode(payload);
+		await(onLink(this.timeout, (link) -> link.send(route, bytes)));
+	}
+
+	@Override
+	public CommTarget withTimeout(Duration timeout) {
+		return copy(timeout);
+	}
+
+	private CompletableFuture<byte[]> exchange(String route, Object payload) {
+		byte[] bytes;
+		try {
+			bytes = this.support.codec().encode(payload);
+		}
+		catch (CommException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		long start = System.nanoTime();
+		return onLink(this.timeout, (link) -> link.request(route, bytes, MemberWait.remaining(this.timeout, start)));
+	}
+
+	/**
+	 * Run {@code action} on an open link, at once when there is one: composing on an
+	 * already completed future would cost two more futures per call.
+	 */
+	private <R> CompletableFuture<R> onLink(Duration timeout, Function<Link, CompletableFuture<R>> action) {
+		CompletableFuture<Link> link = link(timeout);
+		if (link.isDone() && !link.isCompletedExceptionally()) {
+			try {
+				return action.apply(link.join());
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
+		}
+		return link.thenCompose(action);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T decode(byte[] bytes, Type type) {
+		return (T) this.support.codec().decode(bytes, type);
+	}
+
+	/**
+	 * Wait for a future, rethrowing comm's exceptions as they are.
+	 * @param <T> the result type
+	 * @param future the future
+	 * @return its value
+	 */
+	static <T> T await(CompletableFuture<T> future) {
+		if (ReplyCallbacks.isRunning()) {
+			throw new IllegalStateException("A blocking comm call from a requestAsync callback would wait for the "
+					+ "thread that delivers its reply; compose with requestAsync, or continue on an executor of your "
+					+ "own (thenApplyAsync(fn, executor))");
+		}
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CommException("Interrupted while waiting for a reply", ex);
+		}
+		catch (ExecutionException | CompletionException ex) {
+			throw unwrap(ex.getCause());
+		}
+		catch (CancellationException ex) {
+			throw new CommException("The request was cancelled", ex);
+		}
+	}
+
+	static RuntimeException unwrap(Throwable cause) {
+		while (cause instanceof CompletionException && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		return new CommException(String.valueOf(cause.getMessage()), cause);
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.comm.internal.handler;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.comm.handler.CommMessage;
+import dev.comm.handler.HandlerArgumentResolver;
+
+/**
+ * A bean method that handles messages, with the resolver chosen for each of its
+ * parameters at registration, so that an invocation only resolves and calls.
+ */
+public final class HandlerMethod {
+
+	private final Object bean;
+
+	private final Method method;
+
+	private final Parameter[] parameters;
+
+	private final HandlerArgumentResolver[] resolvers;
+
+	/**
+	 * Describe a handler method.
+	 * @param bean the bean to call the method on
+	 * @param method the method, callable on the bean
+	 * @param resolvers the argument resolvers, in order
+	 * @throws IllegalStateException if a parameter has no resolver or two parameters want
+	 * the payload
+	 */
+	public HandlerMethod(Object bean, Method method, List<HandlerArgumentResolver> resolvers) {
+		this.bean = bean;
+		this.method = method;
+		this.parameters = method.getParameters();
+		this.resolvers = new HandlerArgumentResolver[this.parameters.length];
+		List<String> payloadParameters = new ArrayList<>();
+		for (int i = 0; i < this.parameters.length; i++) {
+			Parameter parameter = this.parameters[i];
+			this.resolvers[i] = resolvers.stream()
+				.filter((resolver) -> resolver.supports(parameter))
+				.findFirst()
+				.orElseThrow(
+						() -> new IllegalStateException("No way to supply parameter " + parameter + " of " + this));
+			if (this.resolvers[i].consumesPayload()) {
+				payloadParameters.add(parameter.getName());
+			}
+		}
+		if (payloadParameters.size() > 1) {
+			throw new IllegalStateException("Handler " + this + " has more than one payload parameter "
+					+ payloadParameters + "; declare one (plus CommPeer or CommMessage if needed)");
+		}
+		method.setAccessible(true);
+	}
+
+	/**
+	 * Resolve the arguments for one message.
+	 * @param message the message
+	 * @return the arguments
+	 * @throws dev.comm.codec.PayloadConversionException if the payload does not convert
+	 */
+	Object[] resolveArguments(CommMessage message) {
+		Object[] arguments = new Object[this.parameters.length];
+		for (int i = 0; i < arguments.length; i++) {
+			arguments[i] = this.resolvers[i].resolve(this.parameters[i], message);
+		}
+		return arguments;
+	}
+
+	/**
+	 * Call the method.
+	 * @param arguments the resolved arguments
+	 * @return what the method returned
+	 * @throws Throwable what the method threw
+	 */
+	Object invoke(Object[] arguments) throws Throwable {
+		try {
+			return this.method.invoke(this.bean, arguments);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getTargetException();
+		}
+	}
+
+	public Method getMethod() {
+		return this.method;
+	}
+
+	@Override
+	public String toString() {
+		return this.method.getDeclaringClass().getName() + "." + this.method.getName()
+				+ Arrays.stream(this.method.getParameterTypes())
+					.map(Class::getSimpleName)
+					.collect(Collectors.joining(", ", "(", ")"));
+	}
+
+}

@@ -1,0 +1,415 @@
+package dev.comm.internal.session;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.comm.CommConnectionLostException;
+import dev.comm.CommException;
+import dev.comm.protocol.ControlFrame;
+import dev.comm.protocol.Features;
+import dev.comm.protocol.Frame;
+import dev.comm.protocol.Hello;
+import dev.comm.protocol.MessageFrame;
+import dev.comm.protocol.MessageType;
+import dev.comm.protocol.Metadata;
+import dev.comm.protocol.ProtocolException;
+import dev.comm.protocol.Refusal;
+import dev.comm.transport.Connection;
+import dev.comm.transport.FrameReceiver;
+
+/**
+ * A connection after the handshake: it correlates requests with responses, enforces
+ * timeouts and the frame limit, keeps idle links alive with heartbeats, and hands inbound
+ * requests and throws to the {@link InboundHandler} on handler threads. Either side of a
+ * link may send requests.
+ * <p>
+ * Everything here is the same for every transport, which only moves frames.
+ */
+public final class Link implements FrameReceiver {
+
+	private static final Logger logger = LoggerFactory.getLogger(Link.class);
+
+	/**
+	 * Request ids are unique per requester, not per connection: a communica peer may
+	 * deliver a late response over a new connection of the same client, which must not
+	 * match a newer request.
+	 */
+	private static final String ID_PREFIX = Long
+		.toHexString(new java.security.SecureRandom().nextLong() | Long.MIN_VALUE);
+
+	private static final AtomicLong ID_COUNTER = new AtomicLong();
+
+	/** Which side of the handshake this link plays. */
+	public enum Role {
+
+		/** Dialled out; sends the client id. */
+		CLIENT,
+
+		/** Accepted; requires the peer's client id. */
+		SERVER
+
+	}
+
+	private final Connection connection;
+
+	private final Role role;
+
+	private final LinkSettings settings;
+
+	private final PendingRequests pending;
+
+	private final FrameLimit limit;
+
+	private final LinkResponder inbound;
+
+	private final CompletableFuture<Link> opened = new CompletableFuture<>();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final List<Consumer<Link>> closeListeners = new CopyOnWriteArrayList<>();
+
+	private final LinkSession session;
+
+	private final LinkTimer timer;
+
+	private volatile Set<String> announcedFeatures;
+
+	private volatile Hello peerHello;
+
+	private volatile Set<String> agreedFeatures = Set.of();
+
+	/** Why this side closed the connection, reported to requests in flight. */
+	private volatile Throwable closeReason;
+
+	public Link(Connection connection, Role role, LinkSettings settings) {
+		this.connection = connection;
+		this.role = role;
+		this.settings = settings;
+		this.pending = new PendingRequests(settings.scheduler(), connection.remoteAddress());
+		this.limit = new FrameLimit(settings.maxFrameSize());
+		this.timer = new LinkTimer(settings.scheduler());
+		this.inbound = new LinkResponder(this, connection, settings, this.limit);
+		this.session = new LinkSession(role);
+	}
+
+	/**
+	 * Start the handshake: write this side's hello and wait for the peer's.
+	 * @return completes with this link once the peer's hello is in, or exceptionally when
+	 * the peer refuses, says nothing within the handshake timeout, or the connection
+	 * closes
+	 */
+	public CompletableFuture<Link> open() {
+		// Reading starts last: from then on the peer's hello may be handled on an I/O
+		// thread before this method returns. By then the handshake timer must be set,
+		// for hello() to replace it with the heartbeat timer, and this side's hello
+		// must be queued, for requests sent the moment the link opens not to overtake
+		// it: a communica peer takes everything up to the first 0x00 as the hello and
+		// refuses the connection when that is not JSON.
+		Duration handshakeTimeout = this.settings.handshakeTimeout();
+		this.timer.startHandshake(handshakeTimeout, () -> {
+			if (!this.opened.isDone()) {
+				fail(new CommConnectionLostException("No hello from " + remoteAddress() + " within "
+						+ handshakeTimeout.toMillis() + " ms (comm.handshake-timeout)"));
+			}
+		});
+		this.announcedFeatures = this.session.announced(this.settings.features());
+		Hello hello = (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures)
+				: Hello.server(this.announcedFeatures);
+		this.connection.send(hello);
+		this.connection.start(this);
+		return this.opened;
+	}
+
+	/**
+	 * Client role: keep requests in flight across a dropped link in {@code session} when
+	 * the server confirms one. Call before {@link #open()}.
+	 * @param session the connector's session
+	 * @return this link
+	 */
+	public Link joinSession(ClientSession session) {
+		this.session.join(session);
+		return this;
+	}
+
+	/**
+	 * Server role: offer sessions to clients that announce them. Call before
+	 * {@link #open()}.
+	 * @param offer the listener's sessions
+	 * @return this link
+	 */
+	public Link offerSession(SessionOffer offer) {
+		this.session.offer(offer);
+		return this;
+	}
+
+	/**
+	 * Where a reply goes that cannot be written because this link is gone, for the
+	 * client's session to deliver it on its next link.
+	 * @param sink takes the reply frame
+	 */
+	public void onUndelivered(Consumer<MessageFrame> sink) {
+		this.session.onUndelivered(sink);
+	}
+
+	/**
+	 * Write a reply, handing it to the {@link #onUndelivered undelivered sink} when this
+	 * link is gone.
+	 * @param reply the response frame
+	 */
+	public void sendReply(MessageFrame reply) {
+		this.session.sendReply(reply, isOpen(), this.connection);
+	}
+
+	/**
+	 * Send a request.
+	 * @param route the route, or {@code null} for an unrouted request
+	 * @param payload the encoded payload
+	 * @param timeout how long to wait for the reply
+	 * @return the reply payload, or an exception from comm's family
+	 */
+	public CompletableFuture<byte[]> request(String route, byte[] payload, Duration timeout) {
+		// 32 lowercase hex digits, like communica's ids: a random per-process half and
+		// a counter, both with the top bit set so that neither loses leading digits
+		String id = ID_PREFIX + Long.toHexString(ID_COUNTER.incrementAndGet() | Long.MIN_VALUE);
+		Metadata metadata = Metadata.of(id, MessageType.REQUEST, route);
+		CommException tooLarge = this.limit.check(metadata, payload.length, remoteAddress());
+		if (tooLarge != null) {
+			return CompletableFuture.failedFuture(tooLarge);
+		}
+		CompletableFuture<byte[]> reply = this.pending.register(id, route, timeout);
+		CompletableFuture<Void> sent = this.connection.send(new MessageFrame(metadata, payload));
+		// nearly always accepted at once: no callback to allocate then
+		if (!sent.isDone() || sent.isCompletedExceptionally()) {
+			sent.whenComplete((ignored, ex) -> {
+				if (ex != null) {
+					this.pending.fail(id, ex);
+				}
+			});
+		}
+		return reply;
+	}
+
+	/**
+	 * Send a throw: no reply will come.
+	 * @param route the route, or {@code null}
+	 * @param payload the encoded payload
+	 * @return completes once the message is handed to the transport
+	 */
+	public CompletableFuture<Void> send(String route, byte[] payload) {
+		Metadata metadata = Metadata.of("", MessageType.THROW, route);
+		CommException tooLarge = this.limit.check(metadata, payload.length, remoteAddress());
+		if (tooLarge != null) {
+			return CompletableFuture.failedFuture(tooLarge);
+		}
+		return this.connection.send(new MessageFrame(metadata, payload));
+	}
+
+	/**
+	 * Close the link, telling the peer first. Requests in flight fail with
+	 * {@link CommConnectionLostException}.
+	 */
+	public void close() {
+		if (this.connection.isOpen() && this.opened.isDone() && !this.opened.isCompletedExceptionally()) {
+			this.connection.send(ControlFrame.CLOSE_NOTIFY).whenComplete((ignored, ex) -> this.connection.close());
+		}
+		else {
+			this.connection.close();
+		}
+	}
+
+	@Override
+	public void frame(Frame frame) {
+		this.timer.read();
+		try {
+			if (frame instanceof MessageFrame message) {
+				requireOpen();
+				message(message);
+			}
+			else if (frame instanceof Hello hello) {
+				hello(hello);
+			}
+			else if (frame instanceof Refusal refusal) {
+				fail(new CommConnectionLostException(
+						"Connection refused by " + remoteAddress() + ": " + refusal.reason()));
+			}
+			else if (frame == ControlFrame.PING) {
+				this.connection.send(ControlFrame.PONG);
+			}
+			else if (frame == ControlFrame.CLOSE_NOTIFY) {
+				this.session.peerClosing();
+				this.connection.close();
+			}
+		}
+		catch (ProtocolException ex) {
+			logger.warn("Closing the link to {}: {}", remoteAddress(), ex.getMessage());
+			fail(ex);
+		}
+	}
+
+	private void requireOpen() {
+		if (this.peerHello == null) {
+			throw new ProtocolException("Message before hello");
+		}
+	}
+
+	private void hello(Hello hello) {
+		if (this.peerHello != null) {
+			throw new ProtocolException("Second hello");
+		}
+		if (this.role == Role.SERVER && hello.clientId() == null) {
+			this.connection.send(new Refusal("the hello must carry a string client_id"))
+				.whenComplete((ignored, ex) -> this.connection.close());
+			fail(new ProtocolException("Hello without client_id from " + remoteAddress()));
+			return;
+		}
+		this.peerHello = hello;
+		this.agreedFeatures = Features.agreed(this.announcedFeatures, hello.features());
+		this.inbound.useErrorType(this.agreedFeatures.contains(Features.ERROR_TYPE));
+		this.timer.cancel();
+		startHeartbeat();
+		// before the link counts as open, so that the session message is the first frame
+		// after the hello, ahead of any reply the session kept
+		this.session.helloAgreed(this.agreedFeatures, hello, this.connection);
+		this.opened.complete(this);
+	}
+
+	private void message(MessageFrame message) {
+		Metadata metadata = message.metadata();
+		// the stream codec never yields these, but an in-process peer hands over frame
+		// objects as they are, and anything thrown past here kills the transport thread
+		if (metadata == null || metadata.id() == null || message.payload() == null) {
+			throw new ProtocolException("Message without metadata, id or payload");
+		}
+		// the limit is on the whole body: stream decoders have checked it already, an
+		// in-process peer's frame has not been checked at all
+		int size = this.limit.sizeOverLimit(metadata, message.payload().length);
+		if (size >= 0) {
+			throw new ProtocolException("Message of " + size + " bytes exceeds the frame limit of " + this.limit.max()
+					+ " (comm.max-frame-size)");
+		}
+		if (this.session.accept(metadata, this.agreedFeatures, this.pending)) {
+			return;
+		}
+		if (!MessageType.isInbound(metadata.type())) {
+			if (!this.pending.complete(metadata.id(), metadata.type(), message.payload())) {
+				logger.debug("Dropped a response from {} for unknown or expired request '{}'", remoteAddress(),
+						metadata.id());
+			}
+			return;
+		}
+		this.inbound.accept(message);
+	}
+
+	@Override
+	public void closed(Throwable cause) {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		this.timer.cancel();
+		cause = (cause != null) ? cause : this.closeReason;
+		String reason = (cause != null) ? ": " + cause.getMessage() : "";
+		CommConnectionLostException lost = new CommConnectionLostException(
+				"Connection to " + remoteAddress() + " was lost" + reason, cause);
+		this.opened.completeExceptionally(lost);
+		this.session.closed(this.pending, lost);
+		for (Consumer<Link> listener : this.closeListeners) {
+			listener.accept(this);
+		}
+	}
+
+	private void fail(Throwable cause) {
+		this.closeReason = cause;
+		this.opened.completeExceptionally(cause);
+		this.connection.close();
+	}
+
+	private void startHeartbeat() {
+		Duration interval = this.settings.heartbeatInterval();
+		if (!this.agreedFeatures.contains(Features.HEARTBEAT) || interval.isZero() || interval.isNegative()) {
+			return;
+		}
+		this.timer.startHeartbeat(interval, () -> this.connection.send(ControlFrame.PING), () -> {
+			logger.warn("Closing the link to {}: no answer to heartbeats", remoteAddress());
+			fail(new CommConnectionLostException("Peer " + remoteAddress() + " stopped answering heartbeats"));
+		});
+	}
+
+	/**
+	 * Refuse new inbound requests from now on, with a responder-fault reply, while
+	 * handlers already running finish and their replies still go out. Used when a
+	 * listener shuts down gracefully.
+	 */
+	public void drain() {
+		this.inbound.drain();
+	}
+
+	/**
+	 * Call {@code listener} once, when the link has closed.
+	 * @param listener the listener
+	 */
+	public void onClose(Consumer<Link> listener) {
+		this.closeListeners.add(listener);
+		if (this.closed.get()) {
+			listener.accept(this);
+		}
+	}
+
+	/**
+	 * Whether the peer closed this link deliberately, with a close notify, rather than
+	 * the link breaking.
+	 * @return whether the peer said goodbye
+	 */
+	public boolean isClosedByPeer() {
+		return this.session.isPeerClosing();
+	}
+
+	public boolean isOpen() {
+		return !this.closed.get() && this.connection.isOpen() && this.peerHello != null;
+	}
+
+	/**
+	 * The peer's client id: the one it sent when it dialled this side, or {@code null}
+	 * when this side dialled.
+	 * @return the client id
+	 */
+	public String peerClientId() {
+		Hello hello = this.peerHello;
+		return (hello != null) ? hello.clientId() : null;
+	}
+
+	public Set<String> agreedFeatures() {
+		return this.agreedFeatures;
+	}
+
+	public String remoteAddress() {
+		return this.connection.remoteAddress();
+	}
+
+	public Principal peerPrincipal() {
+		return this.connection.peerPrincipal();
+	}
+
+	/**
+	 * Inbound requests and throws whose handlers have not finished.
+	 * @return the count
+	 */
+	public int inboundInFlight() {
+		return this.inbound.inFlight();
+	}
+
+	@Override
+	public String toString() {
+		return "Link[" + this.role + " " + remoteAddress() + "]";
+	}
+
+}

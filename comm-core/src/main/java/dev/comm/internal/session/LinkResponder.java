@@ -1,0 +1,148 @@
+package dev.comm.internal.session;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.comm.CommErrorKind;
+import dev.comm.CommException;
+import dev.comm.protocol.ErrorBody;
+import dev.comm.protocol.MessageFrame;
+import dev.comm.protocol.MessageType;
+import dev.comm.protocol.Metadata;
+import dev.comm.transport.Connection;
+
+/**
+ * The serving half of a {@link Link}: takes inbound requests and throws off the I/O
+ * thread, runs the {@link InboundHandler} on the handler executor, and writes exactly one
+ * reply per request, an error reply when anything goes wrong. Throws are never answered.
+ */
+final class LinkResponder {
+
+	private final Link link;
+
+	private final Connection connection;
+
+	private final LinkSettings settings;
+
+	private final FrameLimit limit;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile boolean draining;
+
+	private volatile boolean errorTypeAgreed;
+
+	LinkResponder(Link link, Connection connection, LinkSettings settings, FrameLimit limit) {
+		this.link = link;
+		this.connection = connection;
+		this.settings = settings;
+		this.limit = limit;
+	}
+
+	/**
+	 * Serve an inbound message (type below {@link MessageType#RESPONSE_OK}). Called on
+	 * the I/O thread; returns at once. Whatever the outcome, the connection is told
+	 * {@link Connection#handled(MessageFrame) when the message is done with}.
+	 * @param frame the message
+	 */
+	void accept(MessageFrame frame) {
+		try {
+			if (!dispatch(frame)) {
+				this.connection.handled(frame);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.connection.handled(frame);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Start the handler, or answer at once.
+	 * @return whether a handler took the message, and will report it handled
+	 */
+	private boolean dispatch(MessageFrame frame) {
+		Metadata metadata = frame.metadata();
+		byte[] payload = frame.payload();
+		if (metadata.type() != MessageType.REQUEST && metadata.type() != MessageType.THROW) {
+			if (!metadata.id().isEmpty()) {
+				reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.REQUESTER_FAULT, null,
+						"Message type " + metadata.type() + " is not supported")));
+			}
+			return false;
+		}
+		if (this.draining && metadata.type() == MessageType.REQUEST) {
+			reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
+					"The responder is shutting down; send the request to another instance or retry later")));
+			return false;
+		}
+		InboundMessage message = new InboundMessage(metadata, payload, this.link);
+		this.inFlight.incrementAndGet();
+		try {
+			this.settings.handlerExecutor().execute(() -> handle(message, frame));
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			this.inFlight.decrementAndGet();
+			if (!message.isThrow()) {
+				reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
+						"The responder is shutting down or overloaded")));
+			}
+			return false;
+		}
+	}
+
+	private void handle(InboundMessage message, MessageFrame frame) {
+		CompletableFuture<Outcome> outcome;
+		try {
+			outcome = this.settings.handler().handle(message);
+		}
+		catch (RuntimeException ex) {
+			outcome = CompletableFuture.failedFuture(ex);
+		}
+		outcome.whenComplete((result, ex) -> {
+			try {
+				if (!message.isThrow()) {
+					reply(message.metadata(),
+							(ex != null) ? Outcome.failure(
+									new ErrorBody(CommErrorKind.HANDLER_FAILED, null, String.valueOf(ex.getMessage())))
+									: result);
+				}
+			}
+			finally {
+				this.inFlight.decrementAndGet();
+				this.connection.handled(frame);
+			}
+		});
+	}
+
+	void reply(Metadata request, Outcome outcome) {
+		if (outcome.isSuccess()) {
+			Metadata metadata = request.responseOf(MessageType.RESPONSE_OK);
+			CommException tooLarge = this.limit.check(metadata, outcome.payload().length,
+					this.connection.remoteAddress());
+			if (tooLarge == null) {
+				this.link.sendReply(new MessageFrame(metadata, outcome.payload()));
+				return;
+			}
+			outcome = Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null, tooLarge.getMessage()));
+		}
+		ErrorBody error = outcome.error();
+		this.link.sendReply(
+				new MessageFrame(request.responseOf(error.kind().messageType()), error.encode(this.errorTypeAgreed)));
+	}
+
+	void useErrorType(boolean agreed) {
+		this.errorTypeAgreed = agreed;
+	}
+
+	void drain() {
+		this.draining = true;
+	}
+
+	int inFlight() {
+		return this.inFlight.get();
+	}
+
+}

@@ -1,0 +1,150 @@
+package dev.comm.internal.session;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.comm.CommConnectionLostException;
+import dev.comm.protocol.Features;
+import dev.comm.protocol.Hello;
+import dev.comm.protocol.MessageFrame;
+import dev.comm.protocol.MessageType;
+import dev.comm.protocol.Metadata;
+import dev.comm.protocol.ProtocolException;
+import dev.comm.transport.Connection;
+
+/**
+ * A {@link Link}'s part in a peer session: what it announces, the session message after
+ * the hellos, where its requests go when it drops, and where replies go that it can no
+ * longer write. Without a session every method leaves the link as it would be without
+ * sessions.
+ */
+final class LinkSession {
+
+	private final Link.Role role;
+
+	/** Client role: the connector's session, kept across links. */
+	private volatile ClientSession clientSession;
+
+	/** Server role: the sessions of the listener. */
+	private volatile SessionOffer offer;
+
+	/** Client role: the server instance that confirmed a session on this link. */
+	private volatile String confirmedInstance;
+
+	/** The peer said goodbye: its session ends with this link. */
+	private volatile boolean peerClosing;
+
+	/** Server role: where replies go that could not be written on this link. */
+	private volatile Consumer<MessageFrame> undelivered;
+
+	LinkSession(Link.Role role) {
+		this.role = role;
+	}
+
+	void join(ClientSession session) {
+		this.clientSession = session;
+	}
+
+	void offer(SessionOffer offer) {
+		this.offer = offer;
+	}
+
+	void onUndelivered(Consumer<MessageFrame> sink) {
+		this.undelivered = sink;
+	}
+
+	/**
+	 * The features to announce: sessions only when this link keeps one, so that a peer
+	 * never waits for a session message that will not come.
+	 */
+	Set<String> announced(Set<String> features) {
+		boolean keeps = (this.role == Link.Role.CLIENT) ? this.clientSession != null : this.offer != null;
+		if (keeps || !features.contains(Features.SESSION)) {
+			return Set.copyOf(features);
+		}
+		Set<String> without = new HashSet<>(features);
+		without.remove(Features.SESSION);
+		return Set.copyOf(without);
+	}
+
+	/**
+	 * The peer's hello is in and the features agreed: a server writes its session
+	 * message, the first frame after the hellos; a client whose server keeps no session
+	 * gives up what it held.
+	 */
+	void helloAgreed(Set<String> agreed, Hello peer, Connection connection) {
+		boolean session = agreed.contains(Features.SESSION);
+		if (session && this.role == Link.Role.SERVER) {
+			Map<String, Object> extra = new LinkedHashMap<>();
+			extra.put("instance", this.offer.instanceId());
+			extra.put("resumed", this.offer.knows(peer.clientId()));
+			connection.send(new MessageFrame(new Metadata("", MessageType.SESSION, null, extra), new byte[0]));
+		}
+		else if (!session && this.clientSession != null) {
+			this.clientSession.noSession();
+		}
+	}
+
+	/**
+	 * Take the server's session message, if this is one.
+	 * @return whether the message was the session message
+	 */
+	boolean accept(Metadata metadata, Set<String> agreed, PendingRequests pending) {
+		ClientSession session = this.clientSession;
+		if (metadata.type() != MessageType.SESSION || session == null || !agreed.contains(Features.SESSION)) {
+			return false;
+		}
+		if (!(metadata.extra().get("instance") instanceof String instance)) {
+			throw new ProtocolException("Session message without a string instance");
+		}
+		session.resumed(instance, Boolean.TRUE.equals(metadata.extra().get("resumed")), pending);
+		this.confirmedInstance = instance;
+		return true;
+	}
+
+	void peerClosing() {
+		this.peerClosing = true;
+	}
+
+	boolean isPeerClosing() {
+		return this.peerClosing;
+	}
+
+	/**
+	 * The link closed: its requests wait for the next link when the server may live on,
+	 * and fail otherwise.
+	 */
+	void closed(PendingRequests pending, CommConnectionLostException lost) {
+		ClientSession session = this.clientSession;
+		String instance = this.confirmedInstance;
+		if (session != null && instance != null && !this.peerClosing) {
+			session.suspend(pending, instance, lost);
+		}
+		else {
+			pending.failAll(lost);
+			if (session != null) {
+				session.ended(pending);
+			}
+		}
+	}
+
+	/**
+	 * Write a reply, or hand it to the session when the link is gone.
+	 */
+	void sendReply(MessageFrame reply, boolean open, Connection connection) {
+		Consumer<MessageFrame> sink = this.undelivered;
+		if (sink != null && !open) {
+			sink.accept(reply);
+			return;
+		}
+		connection.send(reply).whenComplete((ignored, ex) -> {
+			if (ex != null && sink != null) {
+				sink.accept(reply);
+			}
+		});
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.comm.internal.session;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one timer a link runs: first the handshake deadline, then, when both sides agreed
+ * on heartbeats, the idle check that probes a quiet peer and gives up on a silent one.
+ */
+final class LinkTimer {
+
+	/** Intervals of silence after which a peer that does not answer pings is given up. */
+	private static final int SILENT_INTERVALS = 3;
+
+	private final ScheduledExecutorService scheduler;
+
+	/**
+	 * Whether the peer sent anything since the last heartbeat tick; a flag rather than a
+	 * timestamp, since reading the clock for every frame shows in profiles.
+	 */
+	private volatile boolean heard = true;
+
+	/** Heartbeat ticks in a row without a word from the peer; the timer's thread only. */
+	private int quietTicks;
+
+	private volatile ScheduledFuture<?> task;
+
+	LinkTimer(ScheduledExecutorService scheduler) {
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Note that the peer sent something, whatever it was.
+	 */
+	void read() {
+		// written only once per tick, not for every frame
+		if (!this.heard) {
+			this.heard = true;
+		}
+	}
+
+	/**
+	 * Run {@code expired} once the handshake timeout passes, unless cancelled first.
+	 * @param timeout the handshake timeout
+	 * @param expired what to do then
+	 */
+	void startHandshake(Duration timeout, Runnable expired) {
+		this.task = this.scheduler.schedule(expired, timeout.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Every interval: {@code ping} when the peer has been quiet for an interval,
+	 * {@code silent} when it has been quiet for three.
+	 * @param interval the heartbeat interval, positive
+	 * @param ping sends a ping
+	 * @param silent gives the peer up
+	 */
+	void startHeartbeat(Duration interval, Runnable ping, Runnable silent) {
+		long intervalNanos = interval.toNanos();
+		this.task = this.scheduler.scheduleAtFixedRate(() -> {
+			if (this.heard) {
+				this.heard = false;
+				this.quietTicks = 0;
+			}
+			else if (++this.quietTicks >= SILENT_INTERVALS) {
+				silent.run();
+			}
+			else {
+				ping.run();
+			}
+		}, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+	}
+
+	void cancel() {
+		ScheduledFuture<?> current = this.task;
+		if (current != null) {
+			current.cancel(false);
+		}
+	}
+
+}

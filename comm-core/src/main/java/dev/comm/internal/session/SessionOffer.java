@@ -1,0 +1,23 @@
+package dev.comm.internal.session;
+
+/**
+ * The server's half of peer sessions, as a link needs it during the handshake: the
+ * instance id to announce, and whether a reconnecting client's session is still kept.
+ */
+public interface SessionOffer {
+
+	/**
+	 * The id of this server instance; a new process has a new one.
+	 * @return the instance id
+	 */
+	String instanceId();
+
+	/**
+	 * Whether the session of a client id is kept (its link dropped within the resume
+	 * window, or it is connected).
+	 * @param clientId the client id
+	 * @return whether the session is known
+	 */
+	boolean knows(String clientId);
+
+}

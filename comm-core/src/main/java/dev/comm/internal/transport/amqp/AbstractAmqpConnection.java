@@ -1,0 +1,103 @@
+package dev.comm.internal.transport.amqp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.comm.protocol.Features;
+import dev.comm.protocol.Frame;
+import dev.comm.protocol.Hello;
+import dev.comm.transport.Connection;
+import dev.comm.transport.FrameReceiver;
+
+/**
+ * What both ends of a virtual AMQP connection share: AMQP has no handshake, so the peer's
+ * hello is made up from what is known about it and delivered first; frames that arrive
+ * before {@link #start(FrameReceiver)} wait; the receiver hears of the close exactly
+ * once, after the last frame.
+ */
+abstract class AbstractAmqpConnection implements Connection {
+
+	/**
+	 * What a peer over AMQP is taken to announce: typed errors, and no heartbeat, because
+	 * the broker connection has its own.
+	 */
+	static final Set<String> PEER_FEATURES = Set.of(Features.ERROR_TYPE);
+
+	private final Object lock = new Object();
+
+	private final List<Frame> early = new ArrayList<>();
+
+	private FrameReceiver receiver;
+
+	private boolean closed;
+
+	private boolean closeReported;
+
+	/**
+	 * The hello the peer would have sent.
+	 * @return the hello
+	 */
+	protected abstract Hello peerHello();
+
+	@Override
+	public void start(FrameReceiver receiver) {
+		synchronized (this.lock) {
+			this.receiver = receiver;
+			receiver.frame(peerHello());
+			this.early.forEach(receiver::frame);
+			this.early.clear();
+			if (this.closed && !this.closeReported) {
+				this.closeReported = true;
+				receiver.closed(null);
+			}
+		}
+	}
+
+	/**
+	 * Hand a frame to the receiver, in order with the others.
+	 * @param frame the frame
+	 * @return whether the connection was open to take it
+	 */
+	protected boolean deliver(Frame frame) {
+		synchronized (this.lock) {
+			if (this.closed) {
+				return false;
+			}
+			if (this.receiver == null) {
+				this.early.add(frame);
+			}
+			else {
+				this.receiver.frame(frame);
+			}
+			return true;
+		}
+	}
+
+	/**
+	 * Mark the connection closed and tell the receiver.
+	 * @param cause why, or {@code null} for an orderly close
+	 * @return whether this call closed it
+	 */
+	protected boolean markClosed(Throwable cause) {
+		synchronized (this.lock) {
+			if (this.closed) {
+				return false;
+			}
+			this.closed = true;
+			if (this.receiver != null) {
+				this.closeReported = true;
+				this.receiver.closed(cause);
+			}
+			return true;
+		}
+	}
+
+	@Override
+	public boolean isOpen() {
+		synchronized (this.lock) {
+			return !this.closed;
+		}
+	}
+
+}

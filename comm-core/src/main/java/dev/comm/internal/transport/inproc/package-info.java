@@ -1,0 +1,4 @@
+/**
+ * The {@code inproc} transport: peers in the same JVM.
+ */
+package dev.comm.internal.transport.inproc;

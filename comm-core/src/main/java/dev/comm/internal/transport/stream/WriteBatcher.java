@@ -1,0 +1,185 @@
+package dev.comm.internal.transport.stream;
+
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+
+import dev.comm.CommConnectionLostException;
+
+/**
+ * Encoded frames on their way to one channel. Senders on any thread only queue; one task
+ * on the channel's event loop copies everything queued into a few buffers and flushes
+ * once, so that frames sent close together share one system call and no sender waits for
+ * the event loop.
+ * <p>
+ * A send is accepted at once while the channel can take more; once Netty's outbound
+ * buffer is above its high-water mark or too many bytes wait here, the sender's future
+ * completes only when the backlog has drained, which is how a fast sender of throws is
+ * held back by a slow peer. A frame that fails to write is reported through the pipeline
+ * (the void promise), which closes the connection and fails its requests.
+ */
+final class WriteBatcher {
+
+	/**
+	 * Frames go out copied into buffers of this size, many to a buffer: a buffer per
+	 * frame would cost the channel an allocation, a copy and a bookkeeping entry each.
+	 */
+	static final int BATCH_SIZE = 64 * 1024;
+
+	/**
+	 * Bytes queued by the event loop's own thread at which they are written at once,
+	 * instead of when the loop's current work is done.
+	 */
+	static final int EARLY_DRAIN = 8 * 1024;
+
+	/** Bytes queued here, beyond Netty's own buffer, before senders are held back. */
+	static final long HIGH_WATER_MARK = 256 * 1024;
+
+	private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
+
+	private final Channel channel;
+
+	private final String remoteAddress;
+
+	private final Queue<byte[]> frames = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong queuedBytes = new AtomicLong();
+
+	private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+	private final Queue<CompletableFuture<Void>> heldBack = new ConcurrentLinkedQueue<>();
+
+	private final Runnable drain = this::drain;
+
+	WriteBatcher(Channel channel, String remoteAddress) {
+		this.channel = channel;
+		this.remoteAddress = remoteAddress;
+	}
+
+	/**
+	 * Queue encoded bytes for writing, in the order of calls from each thread.
+	 * @param bytes the frame as it goes on the wire
+	 * @return completes when the sender may go on
+	 */
+	CompletableFuture<Void> add(byte[] bytes) {
+		this.frames.add(bytes);
+		long queued = this.queuedBytes.addAndGet(bytes.length);
+		if (queued >= EARLY_DRAIN && this.channel.eventLoop().inEventLoop()) {
+			// sent from a callback on this very loop, which is working through a read
+			// of many replies: let the peer start on what is queued now rather than
+			// after the whole read, so that both sides work at once
+			drain();
+		}
+		else if (this.drainScheduled.compareAndSet(false, true)) {
+			try {
+				this.channel.eventLoop().execute(this.drain);
+			}
+			catch (RejectedExecutionException ex) {
+				return CompletableFuture.failedFuture(new CommConnectionLostException(
+						"Connection to " + this.remoteAddress + " is closed: its event loop has shut down", ex));
+			}
+		}
+		if (!isFull()) {
+			return ACCEPTED;
+		}
+		CompletableFuture<Void> later = new CompletableFuture<>();
+		this.heldBack.add(later);
+		// the backlog may have drained between the check and joining the queue
+		if (!isFull()) {
+			release();
+		}
+		return later;
+	}
+
+	/**
+	 * Write what is queued, then run {@code then}, on the event loop: frames queued
+	 * before a close go out before it.
+	 * @param then what to do after the write
+	 */
+	void drainThen(Runnable then) {
+		if (this.channel.eventLoop().inEventLoop()) {
+			drain();
+			then.run();
+		}
+		else {
+			try {
+				this.channel.eventLoop().execute(() -> {
+					drain();
+					then.run();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// the event loop is gone and took the channel with it
+				then.run();
+			}
+		}
+	}
+
+	private void drain() {
+		this.drainScheduled.set(false);
+		long written = 0;
+		ByteBuf batch = null;
+		byte[] bytes;
+		while ((bytes = this.frames.poll()) != null) {
+			written += bytes.length;
+			if (batch != null && batch.maxWritableBytes() < bytes.length) {
+				this.channel.write(batch, this.channel.voidPromise());
+				batch = null;
+			}
+			if (bytes.length > BATCH_SIZE) {
+				// rare and large: one copy into the channel's buffer is all it needs
+				this.channel.write(Unpooled.wrappedBuffer(bytes), this.channel.voidPromise());
+				continue;
+			}
+			if (batch == null) {
+				// sized for what is queued now, this frame included
+				long queued = Math.max(bytes.length, this.queuedBytes.get() - written + bytes.length);
+				batch = this.channel.alloc().ioBuffer((int) Math.min(BATCH_SIZE, queued), BATCH_SIZE);
+			}
+			batch.writeBytes(bytes);
+		}
+		if (batch != null) {
+			this.channel.write(batch, this.channel.voidPromise());
+		}
+		if (written > 0) {
+			this.queuedBytes.addAndGet(-written);
+			this.channel.flush();
+		}
+		release();
+	}
+
+	/**
+	 * Let held-back senders go on, when the backlog allows. A closing channel drops its
+	 * buffer and turns writable: its senders are failed by {@link #closed()} instead.
+	 */
+	void release() {
+		if (this.heldBack.isEmpty() || isFull() || !this.channel.isActive()) {
+			return;
+		}
+		CompletableFuture<Void> sender;
+		while ((sender = this.heldBack.poll()) != null) {
+			sender.complete(null);
+		}
+	}
+
+	/** Fail held-back senders: the channel closed. */
+	void closed() {
+		CompletableFuture<Void> sender;
+		while ((sender = this.heldBack.poll()) != null) {
+			sender.completeExceptionally(
+					new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
+		}
+	}
+
+	private boolean isFull() {
+		return this.queuedBytes.get() > HIGH_WATER_MARK || !this.channel.isWritable();
+	}
+
+}

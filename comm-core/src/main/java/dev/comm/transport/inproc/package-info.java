@@ -1,4 +1,0 @@
-/**
- * The {@code inproc} transport: peers in the same JVM.
- */
-package dev.comm.transport.inproc;

@@ -1,4 +1,0 @@
-/**
- * communica's stream format on Netty, shared by the TCP and unix socket transports.
- */
-package dev.comm.transport.stream;

@@ -1,4 +1,0 @@
-/**
- * The {@code tcp} and {@code tls} transport.
- */
-package dev.comm.transport.tcp;

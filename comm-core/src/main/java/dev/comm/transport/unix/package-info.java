@@ -1,4 +1,0 @@
-/**
- * The {@code unix} transport: unix domain sockets.
- */
-package dev.comm.transport.unix;
