@@ -26,6 +26,13 @@ public interface CommPool extends CommTarget {
 	List<String> memberIds();
 
 	/**
+	 * Every member, live or not, in the pool's order: what a health check or an operator
+	 * wants to see.
+	 * @return a snapshot of the members
+	 */
+	List<PoolMember> members();
+
+	/**
 	 * A target for one member, such as a worker by its client id. Calls through it wait,
 	 * up to their timeout, for a member with that id to be live (a peer may not have
 	 * connected yet).

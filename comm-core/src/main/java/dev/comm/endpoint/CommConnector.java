@@ -31,6 +31,12 @@ public interface CommConnector {
 	boolean isConnected();
 
 	/**
+	 * What the connector is doing now, since when, and why its last attempt failed.
+	 * @return the status
+	 */
+	ConnectorStatus status();
+
+	/**
 	 * Start dialing; returns at once, the connection is made in the background.
 	 */
 	void start();

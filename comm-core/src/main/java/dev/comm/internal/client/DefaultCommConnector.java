@@ -1,6 +1,7 @@
 package dev.comm.internal.client;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import dev.comm.CommException;
 import dev.comm.CommTimeoutException;
 import dev.comm.address.CommAddress;
 import dev.comm.endpoint.CommConnector;
+import dev.comm.endpoint.ConnectorStatus;
 import dev.comm.internal.session.ClientSession;
 import dev.comm.internal.session.Link;
 import dev.comm.internal.session.LinkSettings;
@@ -62,6 +64,11 @@ public final class DefaultCommConnector implements CommConnector {
 	 */
 	private volatile String lastFailure;
 
+	/** What {@link #status()} reports; written under the lock. */
+	private volatile ConnectorStatus.Phase phase = ConnectorStatus.Phase.STOPPED;
+
+	private volatile Instant phaseSince = Instant.now();
+
 	public DefaultCommConnector(String name, CommAddress address, Transport transport,
 			TransportSettings transportSettings, LinkSettings linkSettings, Backoff backoff) {
 		this.name = name;
@@ -84,6 +91,7 @@ public final class DefaultCommConnector implements CommConnector {
 				return;
 			}
 			this.running = true;
+			enter(ConnectorStatus.Phase.CONNECTING);
 			if (this.current.isDone()) {
 				this.current = new CompletableFuture<>();
 			}
@@ -99,6 +107,7 @@ public final class DefaultCommConnector implements CommConnector {
 		CompletableFuture<Link> last;
 		synchronized (this.lock) {
 			this.running = false;
+			enter(ConnectorStatus.Phase.STOPPED);
 			last = this.current;
 		}
 		CommConnectionLostException stopped = new CommConnectionLostException(
@@ -131,6 +140,7 @@ public final class DefaultCommConnector implements CommConnector {
 			}
 			this.failures = 0;
 			this.lastFailure = null;
+			enter(ConnectorStatus.Phase.CONNECTED);
 			waiting = this.current;
 		}
 		logger.info("Connector '{}' connected to {}", this.name, this.address);
@@ -146,6 +156,7 @@ public final class DefaultCommConnector implements CommConnector {
 				return;
 			}
 			this.current = new CompletableFuture<>();
+			enter(ConnectorStatus.Phase.RECONNECTING);
 		}
 		logger.info("Connector '{}' lost its link to {}; reconnecting", this.name, this.address);
 		retryLater(null);
@@ -219,6 +230,20 @@ public final class DefaultCommConnector implements CommConnector {
 		String reason = (last != null) ? "the last attempt failed: " + last : "is the peer running?";
 		return new CommTimeoutException("No connection to " + this.address + " (connector '" + this.name + "') within "
 				+ timeout.toMillis() + " ms; " + reason, timeout);
+	}
+
+	private void enter(ConnectorStatus.Phase next) {
+		if (this.phase != next) {
+			this.phaseSince = Instant.now();
+			this.phase = next;
+		}
+	}
+
+	@Override
+	public ConnectorStatus status() {
+		synchronized (this.lock) {
+			return new ConnectorStatus(this.phase, this.phaseSince, this.lastFailure);
+		}
 	}
 
 	@Override

@@ -108,6 +108,11 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 	}
 
 	@Override
+	public List<PoolMember> members() {
+		return List.copyOf(this.members.get());
+	}
+
+	@Override
 	public CommTarget member(String id) {
 		return new PoolMemberTarget(this.name, id, this.members, support(), timeout());
 	}

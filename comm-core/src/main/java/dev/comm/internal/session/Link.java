@@ -2,6 +2,7 @@ package dev.comm.internal.session;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +91,8 @@ public final class Link implements FrameReceiver {
 
 	/** Why this side closed the connection, reported to requests in flight. */
 	private volatile Throwable closeReason;
+
+	private final Instant createdAt = Instant.now();
 
 	public Link(Connection connection, Role role, LinkSettings settings) {
 		this.connection = connection;
@@ -403,6 +406,14 @@ public final class Link implements FrameReceiver {
 	 * Inbound requests and throws whose handlers have not finished.
 	 * @return the count
 	 */
+	/**
+	 * When the connection under this link was made, for operators.
+	 * @return the time the link was created
+	 */
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
 	public int inboundInFlight() {
 		return this.inbound.inFlight();
 	}
