@@ -35,6 +35,16 @@ public abstract class ReplyType<T> {
 		};
 	}
 
+	/**
+	 * The reply type of a declared type, such as a method's generic return type.
+	 * @param type the type
+	 * @return the reply type
+	 */
+	public static ReplyType<Object> forType(Type type) {
+		return new ReplyType<>(type) {
+		};
+	}
+
 	public Type getType() {
 		return this.type;
 	}
