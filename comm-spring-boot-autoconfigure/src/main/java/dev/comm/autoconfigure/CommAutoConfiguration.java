@@ -5,8 +5,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -31,9 +29,6 @@ import dev.comm.client.CommClient;
 import dev.comm.client.CommPool;
 import dev.comm.client.Connector;
 import dev.comm.client.DefaultCommClient;
-import dev.comm.client.PoolMember;
-import dev.comm.client.PoolTarget;
-import dev.comm.client.RoundRobinStrategy;
 import dev.comm.codec.PayloadCodec;
 import dev.comm.handler.RouteDispatcher;
 import dev.comm.handler.RouteTable;
@@ -74,8 +69,7 @@ public final class CommAutoConfiguration {
 	@ConditionalOnMissingBean(name = "commHandlerExecutor")
 	ExecutorService commHandlerExecutor(CommProperties properties, Environment environment) {
 		boolean virtual = environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
-		return HandlerExecutors.create(virtual,
-				CommPropertiesValidator.positive("comm.handler-threads", properties.getHandlerThreads()));
+		return HandlerExecutors.create(virtual, properties.getHandlerThreads());
 	}
 
 	@Bean(name = "commScheduler", destroyMethod = "shutdownNow")
@@ -113,13 +107,8 @@ public final class CommAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TransportSettings commTransportSettings(CommProperties properties) {
-		long maxFrameSize = properties.getMaxFrameSize().toBytes();
-		if (maxFrameSize < 1024 || maxFrameSize > Integer.MAX_VALUE - 8) {
-			throw new InvalidCommPropertyException(
-					"comm.max-frame-size must be between 1KB and 2GB, not " + properties.getMaxFrameSize());
-		}
-		return new TransportSettings((int) maxFrameSize,
-				CommPropertiesValidator.positive("comm.connect-timeout", properties.getConnectTimeout()));
+		// validated with the endpoints (CommEndpoints.of): a size that fits an int
+		return new TransportSettings((int) properties.getMaxFrameSize().toBytes(), properties.getConnectTimeout());
 	}
 
 	@Bean
@@ -127,7 +116,6 @@ public final class CommAutoConfiguration {
 	LinkSettings commLinkSettings(CommProperties properties, Environment environment, RouteDispatcher dispatcher,
 			@Qualifier("commHandlerExecutor") ExecutorService handlerExecutor,
 			@Qualifier("commScheduler") ScheduledExecutorService scheduler, TransportSettings transportSettings) {
-		CommPropertiesValidator.validate(properties);
 		return new LinkSettings(clientId(properties, environment), dispatcher, handlerExecutor, scheduler,
 				transportSettings.maxFrameSize(), properties.getHandshakeTimeout(), properties.getHeartbeatInterval(),
 				Features.ALL);
@@ -152,31 +140,23 @@ public final class CommAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CommClient commClient(ListableBeanFactory beans, CommProperties properties, ClientSupport support) {
+	CommClient commClient(ListableBeanFactory beans, CommEndpoints endpoints, CommProperties properties,
+			ClientSupport support) {
 		Map<String, CommPool> targets = new LinkedHashMap<>();
-		Set<String> configuredConnectors = new HashSet<>();
-		properties.getConnectors().forEach((name, connector) -> {
-			targets.put(name, beans.getBean(CommEndpointNames.pool(name), CommPool.class));
-			int count = connector.addresses().size();
-			for (int i = 0; i < count; i++) {
-				configuredConnectors.add(CommEndpointNames.connector(name, i, count));
-			}
-		});
-		properties.getPools()
-			.keySet()
-			.forEach((name) -> targets.put(name, beans.getBean(CommEndpointNames.pool(name), CommPool.class)));
+		endpoints.connectors()
+			.forEach((connector) -> targets.put(connector.name(), beans.getBean(connector.beanName(), CommPool.class)));
+		endpoints.pools().forEach((pool) -> targets.put(pool.name(), beans.getBean(pool.beanName(), CommPool.class)));
 		// connectors declared as beans by the application, not through properties
+		Set<String> configuredConnectors = endpoints.connectorBeanNames();
 		beans.getBeansOfType(Connector.class).forEach((beanName, connector) -> {
 			if (!configuredConnectors.contains(beanName)) {
-				List<PoolMember> member = List.of(PoolMember.of(connector));
-				targets.put(connector.getName(), new PoolTarget(connector.getName(), () -> member,
-						new RoundRobinStrategy(), support, properties.getRequestTimeout()));
+				targets.put(connector.getName(),
+						CommEndpointFactory.pool(connector, support, properties.getRequestTimeout()));
 			}
 		});
 		Map<String, CommPool> peers = new LinkedHashMap<>();
-		properties.getListeners()
-			.keySet()
-			.forEach((name) -> peers.put(name, beans.getBean(CommEndpointNames.peers(name), CommPool.class)));
+		endpoints.listeners()
+			.forEach((listener) -> peers.put(listener.name(), beans.getBean(listener.peersBeanName(), CommPool.class)));
 		return new DefaultCommClient(targets, peers);
 	}
 

@@ -2,11 +2,17 @@ package dev.comm.autoconfigure;
 
 import java.time.Duration;
 
+import org.springframework.util.StringUtils;
+
+import dev.comm.address.CommAddress;
 import dev.comm.client.PoolStrategy;
 
 /**
  * Fails startup with a message naming the property when a comm setting makes no sense,
- * rather than letting it surface later as a hang or a busy loop.
+ * rather than letting it surface later as a hang or a busy loop. The one place that
+ * judges {@code comm.*} values; {@link CommEndpoints#of} runs it once, before any bean
+ * reads them. (What needs other beans to judge, the TLS bundles and whether a ws listener
+ * has a web server, is checked where those endpoints are made.)
  */
 final class CommPropertiesValidator {
 
@@ -15,6 +21,13 @@ final class CommPropertiesValidator {
 
 	static void validate(CommProperties properties) {
 		positive("comm.request-timeout", properties.getRequestTimeout());
+		long maxFrameSize = properties.getMaxFrameSize().toBytes();
+		if (maxFrameSize < 1024 || maxFrameSize > Integer.MAX_VALUE - 8) {
+			throw new InvalidCommPropertyException(
+					"comm.max-frame-size must be between 1KB and 2GB, not " + properties.getMaxFrameSize());
+		}
+		positive("comm.connect-timeout", properties.getConnectTimeout());
+		positive("comm.handler-threads", properties.getHandlerThreads());
 		positive("comm.handshake-timeout", properties.getHandshakeTimeout());
 		notNegative("comm.heartbeat-interval", properties.getHeartbeatInterval());
 		notNegative("comm.shutdown-grace-period", properties.getShutdownGracePeriod());
@@ -68,15 +81,60 @@ final class CommPropertiesValidator {
 	}
 
 	/**
-	 * The strategy a property names.
+	 * The URI a property holds.
+	 * @param property the property, for the message
+	 * @param uri its value
+	 * @return the URI
+	 * @throws InvalidCommPropertyException when it is missing or blank
+	 */
+	static String requireUri(String property, String uri) {
+		if (uri == null || uri.isBlank()) {
+			throw new InvalidCommPropertyException(property + " is required, for example tcp://127.0.0.1:7070");
+		}
+		return uri;
+	}
+
+	/**
+	 * The address of an endpoint, with its {@code service} property folded into an amqp
+	 * address as the {@code service} parameter.
+	 * @param prefix the endpoint's properties, such as {@code comm.connectors.billing}
+	 * @param uri its URI
+	 * @param service its {@code service} property
+	 * @return the parsed address
+	 * @throws InvalidCommPropertyException when the service is missing, misplaced or
+	 * contradicts the URI
+	 */
+	static CommAddress address(String prefix, String uri, String service) {
+		CommAddress address = CommAddress.parse(uri);
+		boolean amqp = address.scheme().startsWith("amqp");
+		if (!StringUtils.hasText(service)) {
+			if (amqp && address.parameter("service") == null) {
+				throw new InvalidCommPropertyException(prefix + " needs a service for its amqp address: set " + prefix
+						+ ".service or add ?service=<name> to the uri");
+			}
+			return address;
+		}
+		if (!amqp) {
+			throw new InvalidCommPropertyException(
+					prefix + ".service applies to amqp addresses only, not to " + address);
+		}
+		String inUri = address.parameter("service");
+		if (inUri != null && !inUri.equals(service)) {
+			throw new InvalidCommPropertyException(prefix + ".service is '" + service + "' but the uri names service '"
+					+ inUri + "'; set it in one place");
+		}
+		return address.withParameter("service", service);
+	}
+
+	/**
+	 * Check that a property names a known strategy.
 	 * @param property the property, for the message
 	 * @param name its value
-	 * @return a new strategy
 	 * @throws InvalidCommPropertyException naming the property and the known strategies
 	 */
-	static PoolStrategy strategy(String property, String name) {
+	private static void strategy(String property, String name) {
 		try {
-			return PoolStrategy.named(name);
+			PoolStrategy.named(name);
 		}
 		catch (IllegalArgumentException ex) {
 			// the cause adds nothing: its message is repeated here, after the property
@@ -84,18 +142,16 @@ final class CommPropertiesValidator {
 		}
 	}
 
-	static Duration positive(String property, Duration value) {
+	private static void positive(String property, Duration value) {
 		if (value == null || value.isZero() || value.isNegative()) {
 			throw new InvalidCommPropertyException(property + " must be a positive duration, not " + value);
 		}
-		return value;
 	}
 
-	static int positive(String property, int value) {
+	private static void positive(String property, int value) {
 		if (value < 1) {
 			throw new InvalidCommPropertyException(property + " must be at least 1, not " + value);
 		}
-		return value;
 	}
 
 	private static void notNegative(String property, Duration value) {

@@ -56,31 +56,32 @@ final class EndpointTls {
 	 * client of its broker, takes a bundle as a connector does.
 	 * @param prefix the listener's properties, such as {@code comm.listeners.api}
 	 * @param address where it listens
-	 * @param ssl its ssl properties
+	 * @param bundleName the SSL bundle its {@code ssl.bundle} names, or {@code null}
+	 * @param clientAuth its {@code ssl.client-auth}
 	 * @return the settings
 	 */
-	TransportSettings listener(String prefix, CommAddress address, CommProperties.ListenerSsl ssl) {
+	TransportSettings listener(String prefix, CommAddress address, String bundleName, ClientAuth clientAuth) {
 		if (!TLS.equals(address.scheme())) {
-			refuse(prefix + ".ssl.client-auth", ssl.getClientAuth() != ClientAuth.NONE,
+			refuse(prefix + ".ssl.client-auth", clientAuth != ClientAuth.NONE,
 					" applies to tls:// listeners, not to " + address);
 			if (AMQPS.equals(address.scheme())) {
-				return connector(prefix, address, ssl);
+				return connector(prefix, address, bundleName);
 			}
-			refuse(prefix + ".ssl.bundle", StringUtils.hasText(ssl.getBundle()), " applies to tls:// and amqps://"
+			refuse(prefix + ".ssl.bundle", StringUtils.hasText(bundleName), " applies to tls:// and amqps://"
 					+ " listeners, not to " + address + " (a wss listener has the HTTP server's TLS, server.ssl.*)");
 			return this.shared;
 		}
-		if (!StringUtils.hasText(ssl.getBundle())) {
+		if (!StringUtils.hasText(bundleName)) {
 			throw new InvalidCommPropertyException(
 					prefix + " listens on " + address + " and needs a certificate to present: set " + prefix
 							+ ".ssl.bundle to an SSL bundle configured under spring.ssl.bundle");
 		}
-		SslBundle bundle = bundle(prefix, ssl.getBundle());
+		SslBundle bundle = bundle(prefix, bundleName);
 		if (bundle.getStores().getKeyStore() == null) {
-			throw new InvalidCommPropertyException(prefix + ".ssl.bundle is '" + ssl.getBundle()
+			throw new InvalidCommPropertyException(prefix + ".ssl.bundle is '" + bundleName
 					+ "', which has no key store; a listener presents the key and certificate from it");
 		}
-		return this.shared.withTls(settings(ssl.getBundle(), bundle).withClientAuth(ssl.getClientAuth()));
+		return this.shared.withTls(settings(bundleName, bundle).withClientAuth(clientAuth));
 	}
 
 	/**
@@ -88,18 +89,17 @@ final class EndpointTls {
 	 * without a bundle, it trusts what the JVM trusts.
 	 * @param prefix the endpoint's properties, such as {@code comm.connectors.billing}
 	 * @param address where it connects
-	 * @param ssl its ssl properties
+	 * @param bundleName the SSL bundle its {@code ssl.bundle} names, or {@code null}
 	 * @return the settings
 	 */
-	TransportSettings connector(String prefix, CommAddress address, CommProperties.Ssl ssl) {
-		boolean hasBundle = StringUtils.hasText(ssl.getBundle());
+	TransportSettings connector(String prefix, CommAddress address, String bundleName) {
+		boolean hasBundle = StringUtils.hasText(bundleName);
 		if (!DIALLED_WITH_TLS.contains(address.scheme())) {
 			refuse(prefix + ".ssl.bundle", hasBundle,
 					" applies to tls://, wss:// and amqps:// addresses, not to " + address);
 			return this.shared;
 		}
-		return hasBundle ? this.shared.withTls(settings(ssl.getBundle(), bundle(prefix, ssl.getBundle())))
-				: this.shared;
+		return hasBundle ? this.shared.withTls(settings(bundleName, bundle(prefix, bundleName))) : this.shared;
 	}
 
 	private static void refuse(String property, boolean set, String why) {
