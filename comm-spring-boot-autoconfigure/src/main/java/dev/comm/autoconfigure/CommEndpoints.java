@@ -13,9 +13,11 @@ import dev.comm.transport.TlsSettings.ClientAuth;
 
 /**
  * The listeners, connectors and pools that {@code comm.*} properties describe, parsed and
- * validated once: every bad property fails here, with a message naming it, before any
- * bean exists. Bean registration, the {@code CommClient} and the ws mounts all read this
- * one model, so an endpoint property is read in one place.
+ * validated once: a bad property fails here, with a message naming it, before any bean
+ * exists. Only what needs other beans to judge waits until the endpoint is made: an SSL
+ * bundle that does not exist or has no key, a scheme no transport serves, a ws listener
+ * without a web server. Bean registration, the {@code CommClient} and the ws mounts all
+ * read this one model, so an endpoint property is read in one place.
  *
  * @param listeners per {@code comm.listeners.<name>}, in configuration order
  * @param connectors per {@code comm.connectors.<name>}, in configuration order
@@ -58,9 +60,11 @@ record CommEndpoints(List<ListenerEndpoint> listeners, List<ConnectorEndpoint> c
 	private static ListenerEndpoint listener(String name, CommProperties.Listener listener) {
 		String prefix = "comm.listeners." + name;
 		String uri = CommPropertiesValidator.requireUri(prefix + ".uri", listener.getUri());
-		return new ListenerEndpoint(name, CommPropertiesValidator.address(prefix, uri, listener.getService()),
-				List.copyOf(listener.getAllowedOrigins()), listener.getSsl().getBundle(),
-				listener.getSsl().getClientAuth());
+		CommAddress address = CommPropertiesValidator.address(prefix, uri, listener.getService());
+		CommProperties.ListenerSsl ssl = listener.getSsl();
+		EndpointTls.checkListener(prefix, address, ssl.getBundle(), ssl.getClientAuth());
+		return new ListenerEndpoint(name, address, List.copyOf(listener.getAllowedOrigins()), ssl.getBundle(),
+				ssl.getClientAuth());
 	}
 
 	private static ConnectorEndpoint connector(String name, CommProperties.Connector connector,
@@ -74,8 +78,9 @@ record CommEndpoints(List<ListenerEndpoint> listeners, List<ConnectorEndpoint> c
 		for (int i = 0; i < uris.size(); i++) {
 			String property = (connector.getUris().isEmpty()) ? prefix + ".uri" : prefix + ".uris[" + i + "]";
 			String uri = CommPropertiesValidator.requireUri(property, uris.get(i));
-			members.add(new ConnectorEndpoint.Member(CommEndpointNames.connectorName(name, i, uris.size()),
-					CommPropertiesValidator.address(prefix, uri, connector.getService()),
+			CommAddress address = CommPropertiesValidator.address(prefix, uri, connector.getService());
+			EndpointTls.checkConnector(prefix, address, connector.getSsl().getBundle());
+			members.add(new ConnectorEndpoint.Member(CommEndpointNames.connectorName(name, i, uris.size()), address,
 					CommEndpointNames.connector(name, i, uris.size())));
 		}
 		CommProperties.Reconnect reconnect = connector.getReconnect();

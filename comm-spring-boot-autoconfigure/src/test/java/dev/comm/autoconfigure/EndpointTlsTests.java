@@ -55,17 +55,38 @@ class EndpointTlsTests {
 	void clientAuthBelongsToTlsListenersOnly() {
 		CommAddress amqps = CommAddress.parse("amqps://guest:guest@rabbit:5671/?service=orders");
 		assertThatExceptionOfType(InvalidCommPropertyException.class)
-			.isThrownBy(() -> this.tls.listener("comm.listeners.bus", amqps, "trust", ClientAuth.NEED))
+			.isThrownBy(() -> EndpointTls.checkListener("comm.listeners.bus", amqps, "trust", ClientAuth.NEED))
 			.withMessage("comm.listeners.bus.ssl.client-auth applies to tls:// listeners, not to "
 					+ "amqps://guest:****@rabbit:5671/?service=orders");
 	}
 
 	@Test
 	void aWsListenerTakesNoBundle() {
-		assertThatExceptionOfType(InvalidCommPropertyException.class).isThrownBy(
-				() -> this.tls.listener("comm.listeners.web", CommAddress.parse("ws:/comm"), "trust", ClientAuth.NONE))
+		assertThatExceptionOfType(InvalidCommPropertyException.class)
+			.isThrownBy(() -> EndpointTls.checkListener("comm.listeners.web", CommAddress.parse("ws:/comm"), "trust",
+					ClientAuth.NONE))
 			.withMessageContaining("comm.listeners.web.ssl.bundle applies to tls:// and amqps:// listeners")
 			.withMessageContaining("server.ssl");
+	}
+
+	@Test
+	void aTlsListenerNeedsABundle() {
+		assertThatExceptionOfType(InvalidCommPropertyException.class)
+			.isThrownBy(() -> EndpointTls.checkListener("comm.listeners.main", CommAddress.parse("tls://127.0.0.1:0"),
+					null, ClientAuth.NONE))
+			.withMessage("comm.listeners.main listens on tls://127.0.0.1:0 and needs a certificate to present:"
+					+ " set comm.listeners.main.ssl.bundle to an SSL bundle configured under spring.ssl.bundle");
+	}
+
+	@Test
+	void aConnectorTakesABundleOnlyForAddressesDialledInsideTls() {
+		EndpointTls.checkConnector("comm.connectors.a", CommAddress.parse("wss://a:8443/comm"), "trust");
+		EndpointTls.checkConnector("comm.connectors.a", CommAddress.parse("tcp://a:7070"), null);
+		assertThatExceptionOfType(InvalidCommPropertyException.class)
+			.isThrownBy(
+					() -> EndpointTls.checkConnector("comm.connectors.a", CommAddress.parse("tcp://a:7070"), "trust"))
+			.withMessage("comm.connectors.a.ssl.bundle applies to tls://, wss:// and amqps:// addresses,"
+					+ " not to tcp://a:7070");
 	}
 
 	private static EndpointTls endpointTls() {
