@@ -19,7 +19,20 @@ final class CommPropertiesValidator {
 	private CommPropertiesValidator() {
 	}
 
+	/**
+	 * Check every {@code comm.*} value that can be judged alone; the addresses are
+	 * checked as they are parsed ({@link #requireUri}, {@link #address}).
+	 * @param properties the bound properties
+	 * @throws InvalidCommPropertyException naming the first property that makes no sense
+	 */
 	static void validate(CommProperties properties) {
+		validateSettings(properties);
+		properties.getConnectors()
+			.forEach((name, connector) -> validateConnector("comm.connectors." + name, connector));
+		properties.getPools().forEach((name, pool) -> validatePool(name, pool, properties));
+	}
+
+	private static void validateSettings(CommProperties properties) {
 		positive("comm.request-timeout", properties.getRequestTimeout());
 		long maxFrameSize = properties.getMaxFrameSize().toBytes();
 		if (maxFrameSize < 1024 || maxFrameSize > Integer.MAX_VALUE - 8) {
@@ -34,50 +47,51 @@ final class CommPropertiesValidator {
 		notNegative("comm.sessions.resume-window", properties.getSessions().getResumeWindow());
 		positive("comm.sessions.max-queued", properties.getSessions().getMaxQueued());
 		positive("comm.amqp.prefetch", properties.getAmqp().getPrefetch());
-		properties.getConnectors().forEach((name, connector) -> {
-			String prefix = "comm.connectors." + name;
-			if (connector.getRequestTimeout() != null) {
-				positive(prefix + ".request-timeout", connector.getRequestTimeout());
+	}
+
+	private static void validateConnector(String prefix, CommProperties.Connector connector) {
+		if (connector.getRequestTimeout() != null) {
+			positive(prefix + ".request-timeout", connector.getRequestTimeout());
+		}
+		if (connector.getUri() != null && !connector.getUri().isBlank() && !connector.getUris().isEmpty()) {
+			throw new InvalidCommPropertyException(prefix + ".uri and " + prefix + ".uris are both set; use one");
+		}
+		strategy(prefix + ".strategy", connector.getStrategy());
+		CommProperties.Reconnect reconnect = connector.getReconnect();
+		positive(prefix + ".reconnect.initial-delay", reconnect.getInitialDelay());
+		positive(prefix + ".reconnect.max-delay", reconnect.getMaxDelay());
+		if (reconnect.getMaxDelay().compareTo(reconnect.getInitialDelay()) < 0) {
+			throw new InvalidCommPropertyException(prefix + ".reconnect.max-delay (" + reconnect.getMaxDelay()
+					+ ") must not be shorter than the initial delay (" + reconnect.getInitialDelay() + ")");
+		}
+		if (reconnect.getMultiplier() < 1) {
+			throw new InvalidCommPropertyException(
+					prefix + ".reconnect.multiplier must be at least 1, not " + reconnect.getMultiplier());
+		}
+	}
+
+	private static void validatePool(String name, CommProperties.Pool pool, CommProperties properties) {
+		String prefix = "comm.pools." + name;
+		if (properties.getConnectors().containsKey(name)) {
+			throw new InvalidCommPropertyException(
+					prefix + " has the name of a connector; comm.to(name) must find one or the other");
+		}
+		if (pool.getRequestTimeout() != null) {
+			positive(prefix + ".request-timeout", pool.getRequestTimeout());
+		}
+		strategy(prefix + ".strategy", pool.getStrategy());
+		for (String listener : pool.getListeners()) {
+			if (!properties.getListeners().containsKey(listener)) {
+				throw new InvalidCommPropertyException(prefix + ".listeners names '" + listener
+						+ "', which is not one of the listeners " + properties.getListeners().keySet());
 			}
-			if (connector.getUri() != null && !connector.getUri().isBlank() && !connector.getUris().isEmpty()) {
-				throw new InvalidCommPropertyException(prefix + ".uri and " + prefix + ".uris are both set; use one");
+		}
+		for (String connector : pool.getConnectors()) {
+			if (!properties.getConnectors().containsKey(connector)) {
+				throw new InvalidCommPropertyException(prefix + ".connectors names '" + connector
+						+ "', which is not one of the connectors " + properties.getConnectors().keySet());
 			}
-			strategy(prefix + ".strategy", connector.getStrategy());
-			CommProperties.Reconnect reconnect = connector.getReconnect();
-			positive(prefix + ".reconnect.initial-delay", reconnect.getInitialDelay());
-			positive(prefix + ".reconnect.max-delay", reconnect.getMaxDelay());
-			if (reconnect.getMaxDelay().compareTo(reconnect.getInitialDelay()) < 0) {
-				throw new InvalidCommPropertyException(prefix + ".reconnect.max-delay (" + reconnect.getMaxDelay()
-						+ ") must not be shorter than the initial delay (" + reconnect.getInitialDelay() + ")");
-			}
-			if (reconnect.getMultiplier() < 1) {
-				throw new InvalidCommPropertyException(
-						prefix + ".reconnect.multiplier must be at least 1, not " + reconnect.getMultiplier());
-			}
-		});
-		properties.getPools().forEach((name, pool) -> {
-			String prefix = "comm.pools." + name;
-			if (properties.getConnectors().containsKey(name)) {
-				throw new InvalidCommPropertyException(
-						prefix + " has the name of a connector; comm.to(name) must find one or the other");
-			}
-			if (pool.getRequestTimeout() != null) {
-				positive(prefix + ".request-timeout", pool.getRequestTimeout());
-			}
-			strategy(prefix + ".strategy", pool.getStrategy());
-			for (String listener : pool.getListeners()) {
-				if (!properties.getListeners().containsKey(listener)) {
-					throw new InvalidCommPropertyException(prefix + ".listeners names '" + listener
-							+ "', which is not one of the listeners " + properties.getListeners().keySet());
-				}
-			}
-			for (String connector : pool.getConnectors()) {
-				if (!properties.getConnectors().containsKey(connector)) {
-					throw new InvalidCommPropertyException(prefix + ".connectors names '" + connector
-							+ "', which is not one of the connectors " + properties.getConnectors().keySet());
-				}
-			}
-		});
+		}
 	}
 
 	/**
