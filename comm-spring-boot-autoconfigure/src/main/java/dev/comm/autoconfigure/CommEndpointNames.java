@@ -1,8 +1,9 @@
 package dev.comm.autoconfigure;
 
 /**
- * The bean names of the endpoints that properties describe, in one place for the
- * registrar that creates them and the client that looks them up.
+ * The bean names of the endpoints that properties describe, as README documents them;
+ * {@link CommEndpoints} gives each endpoint its names from here, and everything else
+ * reads them from the model.
  */
 final class CommEndpointNames {
 
