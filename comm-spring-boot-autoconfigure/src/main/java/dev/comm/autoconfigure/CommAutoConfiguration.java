@@ -3,9 +3,7 @@ package dev.comm.autoconfigure;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -27,12 +25,9 @@ import org.springframework.util.StringUtils;
 
 import dev.comm.client.CommClient;
 import dev.comm.client.CommPool;
-import dev.comm.client.RoundRobinStrategy;
 import dev.comm.codec.PayloadCodec;
 import dev.comm.internal.client.DefaultCommClient;
 import dev.comm.internal.client.DefaultCommConnector;
-import dev.comm.internal.client.PoolTarget;
-import dev.comm.internal.client.ReachableMember;
 import dev.comm.internal.client.TargetResources;
 import dev.comm.internal.handler.RouteDispatcher;
 import dev.comm.internal.handler.RouteTable;
@@ -73,8 +68,7 @@ public final class CommAutoConfiguration {
 	@ConditionalOnMissingBean(name = "commHandlerExecutor")
 	ExecutorService commHandlerExecutor(CommProperties properties, Environment environment) {
 		boolean virtual = environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
-		return HandlerExecutors.create(virtual,
-				CommPropertiesValidator.positive("comm.handler-threads", properties.getHandlerThreads()));
+		return HandlerExecutors.create(virtual, properties.getHandlerThreads());
 	}
 
 	@Bean(name = "commScheduler", destroyMethod = "shutdownNow")
@@ -112,13 +106,8 @@ public final class CommAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TransportSettings commTransportSettings(CommProperties properties) {
-		long maxFrameSize = properties.getMaxFrameSize().toBytes();
-		if (maxFrameSize < 1024 || maxFrameSize > Integer.MAX_VALUE - 8) {
-			throw new InvalidCommPropertyException(
-					"comm.max-frame-size must be between 1KB and 2GB, not " + properties.getMaxFrameSize());
-		}
-		return new TransportSettings((int) maxFrameSize,
-				CommPropertiesValidator.positive("comm.connect-timeout", properties.getConnectTimeout()));
+		// validated with the endpoints (CommEndpoints.of): a size that fits an int
+		return new TransportSettings((int) properties.getMaxFrameSize().toBytes(), properties.getConnectTimeout());
 	}
 
 	@Bean
@@ -126,7 +115,6 @@ public final class CommAutoConfiguration {
 	LinkSettings commLinkSettings(CommProperties properties, Environment environment, RouteDispatcher dispatcher,
 			@Qualifier("commHandlerExecutor") ExecutorService handlerExecutor,
 			@Qualifier("commScheduler") ScheduledExecutorService scheduler, TransportSettings transportSettings) {
-		CommPropertiesValidator.validate(properties);
 		return new LinkSettings(clientId(properties, environment), dispatcher, handlerExecutor, scheduler,
 				transportSettings.maxFrameSize(), properties.getHandshakeTimeout(), properties.getHeartbeatInterval(),
 				Features.ALL);
@@ -151,31 +139,23 @@ public final class CommAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CommClient commClient(ListableBeanFactory beans, CommProperties properties, TargetResources support) {
+	CommClient commClient(ListableBeanFactory beans, CommEndpoints endpoints, CommProperties properties,
+			TargetResources support) {
 		Map<String, CommPool> targets = new LinkedHashMap<>();
-		Set<String> configuredConnectors = new HashSet<>();
-		properties.getConnectors().forEach((name, connector) -> {
-			targets.put(name, beans.getBean(CommEndpointNames.pool(name), CommPool.class));
-			int count = connector.addresses().size();
-			for (int i = 0; i < count; i++) {
-				configuredConnectors.add(CommEndpointNames.connector(name, i, count));
-			}
-		});
-		properties.getPools()
-			.keySet()
-			.forEach((name) -> targets.put(name, beans.getBean(CommEndpointNames.pool(name), CommPool.class)));
+		endpoints.connectors()
+			.forEach((connector) -> targets.put(connector.name(), beans.getBean(connector.beanName(), CommPool.class)));
+		endpoints.pools().forEach((pool) -> targets.put(pool.name(), beans.getBean(pool.beanName(), CommPool.class)));
 		// connectors declared as beans by the application, not through properties
+		Set<String> configuredConnectors = endpoints.connectorBeanNames();
 		beans.getBeansOfType(DefaultCommConnector.class).forEach((beanName, connector) -> {
 			if (!configuredConnectors.contains(beanName)) {
-				List<ReachableMember> member = List.of(ReachableMember.of(connector));
-				targets.put(connector.name(), new PoolTarget(connector.name(), () -> member, new RoundRobinStrategy(),
-						support, properties.getRequestTimeout()));
+				targets.put(connector.name(),
+						CommEndpointFactory.pool(connector, support, properties.getRequestTimeout()));
 			}
 		});
 		Map<String, CommPool> peers = new LinkedHashMap<>();
-		properties.getListeners()
-			.keySet()
-			.forEach((name) -> peers.put(name, beans.getBean(CommEndpointNames.peers(name), CommPool.class)));
+		endpoints.listeners()
+			.forEach((listener) -> peers.put(listener.name(), beans.getBean(listener.peersBeanName(), CommPool.class)));
 		return new DefaultCommClient(targets, peers);
 	}
 

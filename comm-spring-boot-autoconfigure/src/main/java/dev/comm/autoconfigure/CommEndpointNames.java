@@ -1,8 +1,9 @@
 package dev.comm.autoconfigure;
 
 /**
- * The bean names of the endpoints that properties describe, in one place for the
- * registrar that creates them and the client that looks them up.
+ * The bean names of the endpoints that properties describe, as README documents them;
+ * {@link CommEndpoints} gives each endpoint its names from here, and everything else
+ * reads them from the model.
  */
 final class CommEndpointNames {
 
@@ -30,8 +31,8 @@ final class CommEndpointNames {
 	}
 
 	/**
-	 * The {@link dev.comm.internal.client.DefaultCommConnector#getName() name} of one of
-	 * a connector's URIs, as logs show it.
+	 * The {@link dev.comm.internal.client.DefaultCommConnector#name() name} of one of a
+	 * connector's URIs, as logs show it.
 	 */
 	static String connectorName(String name, int index, int count) {
 		return (count == 1) ? name : name + "#" + (index + 1);

@@ -79,8 +79,7 @@ final class CommTransportConfigurations {
 		@ConditionalOnMissingBean
 		AmqpTransport commAmqpTransport(CommProperties properties) {
 			// connects to no broker until an amqp listener or connector starts
-			return new AmqpTransport(
-					CommPropertiesValidator.positive("comm.amqp.prefetch", properties.getAmqp().getPrefetch()));
+			return new AmqpTransport(properties.getAmqp().getPrefetch());
 		}
 
 	}

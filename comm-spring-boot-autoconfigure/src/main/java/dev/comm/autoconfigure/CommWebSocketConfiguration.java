@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
-import dev.comm.address.CommAddress;
 import dev.comm.internal.transport.ws.WebSocketMountHandlerMapping;
 import dev.comm.internal.transport.ws.WebSocketMounts;
 import dev.comm.internal.transport.ws.WebSocketTransport;
@@ -53,16 +52,13 @@ class CommWebSocketConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		WebSocketMounts commWebSocketMounts(CommProperties properties) {
+		WebSocketMounts commWebSocketMounts(CommEndpoints endpoints) {
 			WebSocketMounts mounts = new WebSocketMounts();
-			properties.getListeners().forEach((name, listener) -> {
-				if (listener.getUri() != null && !listener.getAllowedOrigins().isEmpty()) {
-					CommAddress address = CommAddress.parse(listener.getUri());
-					if (address.scheme().startsWith("ws")) {
-						mounts.setAllowedOrigins(address.path(), listener.getAllowedOrigins());
-					}
+			for (CommEndpoints.ListenerEndpoint listener : endpoints.listeners()) {
+				if (listener.isWebSocket() && !listener.allowedOrigins().isEmpty()) {
+					mounts.setAllowedOrigins(listener.address().path(), listener.allowedOrigins());
 				}
-			});
+			}
 			return mounts;
 		}
 

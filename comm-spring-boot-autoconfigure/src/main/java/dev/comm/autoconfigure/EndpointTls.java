@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
@@ -25,7 +24,9 @@ import dev.comm.transport.TransportSettings;
  * settings, plus, for a {@code tls://} or {@code amqps://} address (and a {@code wss://}
  * connector), TLS from the SSL bundle that its {@code ssl.bundle} property names. Every
  * mistake is reported at startup with the property that holds it, rather than as a failed
- * handshake later. Endpoints naming the same bundle share one TLS context, which follows
+ * handshake later: the ssl properties an address has no use for before any bean exists
+ * ({@link #checkListener}, {@link #checkConnector}), a missing or keyless bundle when the
+ * endpoint is made. Endpoints naming the same bundle share one TLS context, which follows
  * the bundle when it is reloaded.
  */
 final class EndpointTls {
@@ -52,60 +53,93 @@ final class EndpointTls {
 	}
 
 	/**
-	 * Settings for a listener: a tls:// one needs a bundle with a key; an amqps:// one, a
-	 * client of its broker, takes a bundle as a connector does.
+	 * Refuse the ssl properties that a listener's address has no use for, and a tls://
+	 * listener without a bundle; these need no bean, so {@link CommEndpoints#of} runs
+	 * them before any exists.
 	 * @param prefix the listener's properties, such as {@code comm.listeners.api}
 	 * @param address where it listens
-	 * @param ssl its ssl properties
-	 * @return the settings
+	 * @param bundleName the SSL bundle its {@code ssl.bundle} names, or {@code null}
+	 * @param clientAuth its {@code ssl.client-auth}
+	 * @throws InvalidCommPropertyException naming the property
 	 */
-	TransportSettings listener(String prefix, CommAddress address, CommProperties.ListenerSsl ssl) {
-		if (!TLS.equals(address.scheme())) {
-			refuse(prefix + ".ssl.client-auth", ssl.getClientAuth() != ClientAuth.NONE,
-					" applies to tls:// listeners, not to " + address);
-			if (AMQPS.equals(address.scheme())) {
-				return connector(prefix, address, ssl);
+	static void checkListener(String prefix, CommAddress address, String bundleName, ClientAuth clientAuth) {
+		if (TLS.equals(address.scheme())) {
+			if (!StringUtils.hasText(bundleName)) {
+				throw new InvalidCommPropertyException(
+						prefix + " listens on " + address + " and needs a certificate to present: set " + prefix
+								+ ".ssl.bundle to an SSL bundle configured under spring.ssl.bundle");
 			}
-			refuse(prefix + ".ssl.bundle", StringUtils.hasText(ssl.getBundle()), " applies to tls:// and amqps://"
-					+ " listeners, not to " + address + " (a wss listener has the HTTP server's TLS, server.ssl.*)");
-			return this.shared;
+			return;
 		}
-		if (!StringUtils.hasText(ssl.getBundle())) {
-			throw new InvalidCommPropertyException(
-					prefix + " listens on " + address + " and needs a certificate to present: set " + prefix
-							+ ".ssl.bundle to an SSL bundle configured under spring.ssl.bundle");
+		refuse(prefix + ".ssl.client-auth", clientAuth != ClientAuth.NONE,
+				" applies to tls:// listeners, not to " + address);
+		if (AMQPS.equals(address.scheme())) {
+			checkConnector(prefix, address, bundleName);
+			return;
 		}
-		SslBundle bundle = bundle(prefix, ssl.getBundle());
-		if (bundle.getStores().getKeyStore() == null) {
-			throw new InvalidCommPropertyException(prefix + ".ssl.bundle is '" + ssl.getBundle()
-					+ "', which has no key store; a listener presents the key and certificate from it");
-		}
-		return this.shared.withTls(settings(ssl.getBundle(), bundle).withClientAuth(ssl.getClientAuth()));
+		refuse(prefix + ".ssl.bundle", StringUtils.hasText(bundleName), " applies to tls:// and amqps://"
+				+ " listeners, not to " + address + " (a wss listener has the HTTP server's TLS, server.ssl.*)");
 	}
 
 	/**
-	 * Settings for a connector (or an amqps listener, which connects to its broker);
-	 * without a bundle, it trusts what the JVM trusts.
+	 * Refuse a bundle on a connector address that is not dialled inside TLS.
 	 * @param prefix the endpoint's properties, such as {@code comm.connectors.billing}
 	 * @param address where it connects
-	 * @param ssl its ssl properties
-	 * @return the settings
+	 * @param bundleName the SSL bundle its {@code ssl.bundle} names, or {@code null}
+	 * @throws InvalidCommPropertyException naming the property
 	 */
-	TransportSettings connector(String prefix, CommAddress address, CommProperties.Ssl ssl) {
-		boolean hasBundle = StringUtils.hasText(ssl.getBundle());
-		if (!DIALLED_WITH_TLS.contains(address.scheme())) {
-			refuse(prefix + ".ssl.bundle", hasBundle,
-					" applies to tls://, wss:// and amqps:// addresses, not to " + address);
-			return this.shared;
-		}
-		return hasBundle ? this.shared.withTls(settings(ssl.getBundle(), bundle(prefix, ssl.getBundle())))
-				: this.shared;
+	static void checkConnector(String prefix, CommAddress address, String bundleName) {
+		refuse(prefix + ".ssl.bundle", StringUtils.hasText(bundleName) && !DIALLED_WITH_TLS.contains(address.scheme()),
+				" applies to tls://, wss:// and amqps:// addresses, not to " + address);
 	}
 
 	private static void refuse(String property, boolean set, String why) {
 		if (set) {
 			throw new InvalidCommPropertyException(property + why);
 		}
+	}
+
+	/**
+	 * Settings for a listener whose properties passed {@link #checkListener}: a tls://
+	 * one presents the key of its bundle; an amqps:// one, a client of its broker, takes
+	 * a bundle as a connector does.
+	 * @param prefix the listener's properties, such as {@code comm.listeners.api}
+	 * @param address where it listens
+	 * @param bundleName the SSL bundle its {@code ssl.bundle} names, or {@code null}
+	 * @param clientAuth its {@code ssl.client-auth}
+	 * @return the settings
+	 * @throws InvalidCommPropertyException when the bundle does not exist or has no key
+	 */
+	TransportSettings listener(String prefix, CommAddress address, String bundleName, ClientAuth clientAuth) {
+		if (AMQPS.equals(address.scheme())) {
+			return connector(prefix, address, bundleName);
+		}
+		if (!TLS.equals(address.scheme())) {
+			return this.shared;
+		}
+		SslBundle bundle = bundle(prefix, bundleName);
+		if (bundle.getStores().getKeyStore() == null) {
+			throw new InvalidCommPropertyException(prefix + ".ssl.bundle is '" + bundleName
+					+ "', which has no key store; a listener presents the key and certificate from it");
+		}
+		return this.shared.withTls(settings(bundleName, bundle).withClientAuth(clientAuth));
+	}
+
+	/**
+	 * Settings for a connector whose properties passed {@link #checkConnector} (or an
+	 * amqps listener, which connects to its broker); without a bundle, it trusts what the
+	 * JVM trusts.
+	 * @param prefix the endpoint's properties, such as {@code comm.connectors.billing}
+	 * @param address where it connects
+	 * @param bundleName the SSL bundle its {@code ssl.bundle} names, or {@code null}
+	 * @return the settings
+	 * @throws InvalidCommPropertyException when the bundle does not exist
+	 */
+	TransportSettings connector(String prefix, CommAddress address, String bundleName) {
+		if (!StringUtils.hasText(bundleName) || !DIALLED_WITH_TLS.contains(address.scheme())) {
+			return this.shared;
+		}
+		return this.shared.withTls(settings(bundleName, bundle(prefix, bundleName)));
 	}
 
 	private SslBundle bundle(String prefix, String name) {

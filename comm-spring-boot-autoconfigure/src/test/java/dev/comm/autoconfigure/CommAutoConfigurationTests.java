@@ -15,6 +15,8 @@ import org.springframework.core.NestedExceptionUtils;
 import dev.comm.client.CommClient;
 import dev.comm.codec.JacksonPayloadCodec;
 import dev.comm.codec.PayloadCodec;
+import dev.comm.endpoint.CommConnector;
+import dev.comm.endpoint.CommListener;
 import dev.comm.handler.CommHandler;
 import dev.comm.handler.OnCommRequest;
 import dev.comm.internal.client.DefaultCommConnector;
@@ -153,6 +155,41 @@ class CommAutoConfigurationTests {
 	}
 
 	@Test
+	void handlerThreadsBelowOneFailStartupNamingTheProperty() {
+		this.runner.withPropertyValues("comm.handler-threads=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessage("comm.handler-threads must be at least 1, not 0");
+		});
+	}
+
+	@Test
+	void propertiesAreValidatedAlsoWhenTheApplicationReplacesTheBeansThatReadThem() {
+		this.runner.withUserConfiguration(UserSettings.class)
+			.withPropertyValues("comm.max-frame-size=10B")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+					.hasMessage("comm.max-frame-size must be between 1KB and 2GB, not 10B");
+			});
+	}
+
+	@Test
+	void theEndpointModelIsOneBeanBuiltFromTheProperties() {
+		this.runner
+			.withPropertyValues("comm.listeners.main.uri=inproc://model-bean",
+					"comm.connectors.workers.uris=inproc://model-bean,inproc://model-bean")
+			.run((context) -> {
+				CommEndpoints endpoints = context.getBean(CommEndpoints.class);
+				assertThat(endpoints.listener("main").address())
+					.isEqualTo(context.getBean(CommListener.class).address());
+				assertThat(endpoints.connectorBeanNames())
+					.containsExactlyInAnyOrder(context.getBeanNamesForType(CommConnector.class));
+				assertThat(context.getBeanFactory().getDependentBeans(CommEndpoints.BEAN_NAME)).contains("commClient");
+			});
+	}
+
+	@Test
 	void duplicateRouteFailsStartupNamingBothMethods() {
 		this.runner.withUserConfiguration(Handlers.class, DuplicateHandlers.class).run((context) -> {
 			assertThat(context).hasFailed();
@@ -240,6 +277,16 @@ class CommAutoConfigurationTests {
 		@Bean(destroyMethod = "close")
 		TcpTransport userTcp() {
 			return new TcpTransport();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSettings {
+
+		@Bean
+		TransportSettings userTransportSettings() {
+			return TransportSettings.defaults();
 		}
 
 	}

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.web.socket.WebSocketHandler;
 
+import dev.comm.client.CommClient;
 import dev.comm.internal.transport.ws.WebSocketMountHandlerMapping;
 import dev.comm.internal.transport.ws.WebSocketMounts;
 import dev.comm.internal.transport.ws.WebSocketTransport;
@@ -32,6 +33,23 @@ class CommWebSocketAutoConfigurationTests {
 				.hasSingleBean(WebSocketMountHandlerMapping.class);
 			assertThat(context.getBean(TransportRegistry.class).schemes()).contains("ws", "wss");
 		});
+	}
+
+	@Test
+	void theClientAndTheMountsReadTheOneEndpointModel() {
+		this.webRunner
+			.withPropertyValues("comm.listeners.web.uri=ws:/comm",
+					"comm.listeners.web.allowed-origins=https://app.example.test",
+					"comm.connectors.billing.uri=tcp://127.0.0.1:1")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(CommEndpoints.class);
+				assertThat(context.getBeanFactory().getDependentBeans(CommEndpoints.BEAN_NAME)).contains("commClient",
+						"commWebSocketMounts");
+				CommEndpoints endpoints = context.getBean(CommEndpoints.class);
+				assertThat(endpoints.listeners()).extracting(CommEndpoints.ListenerEndpoint::beanName)
+					.containsExactly("webCommListener");
+				assertThat(context.getBean(CommClient.class).connectorNames()).containsExactly("billing");
+			});
 	}
 
 	@Test

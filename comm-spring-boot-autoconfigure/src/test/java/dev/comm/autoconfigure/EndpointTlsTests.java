@@ -1,7 +1,6 @@
 package dev.comm.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
@@ -27,19 +26,16 @@ class EndpointTlsTests {
 	@Test
 	void amqpsListenersAndConnectorsTakeABundleToTrustTheirBroker() {
 		CommAddress amqps = CommAddress.parse("amqps://guest:guest@rabbit:5671/?service=orders");
-		assertThat(this.tls.listener("comm.listeners.bus", amqps, listenerSsl("trust", ClientAuth.NONE)).tls())
-			.isNotNull();
-		assertThat(this.tls.connector("comm.connectors.orders", amqps, ssl("trust")).tls()).isNotNull();
-		assertThat(this.tls.connector("comm.connectors.orders", amqps, ssl(null)).tls()).isNull();
+		assertThat(this.tls.listener("comm.listeners.bus", amqps, "trust", ClientAuth.NONE).tls()).isNotNull();
+		assertThat(this.tls.connector("comm.connectors.orders", amqps, "trust").tls()).isNotNull();
+		assertThat(this.tls.connector("comm.connectors.orders", amqps, null).tls()).isNull();
 	}
 
 	@Test
 	void endpointsNamingTheSameBundleShareOneTlsContext() {
-		TransportSettings tls = this.tls.connector("comm.connectors.a", CommAddress.parse("tls://a:7443"),
-				ssl("trust"));
+		TransportSettings tls = this.tls.connector("comm.connectors.a", CommAddress.parse("tls://a:7443"), "trust");
 		TransportSettings amqps = this.tls.listener("comm.listeners.bus",
-				CommAddress.parse("amqps://guest:guest@rabbit:5671/?service=orders"),
-				listenerSsl("trust", ClientAuth.NONE));
+				CommAddress.parse("amqps://guest:guest@rabbit:5671/?service=orders"), "trust", ClientAuth.NONE);
 		// one context to reload, and one broker
 		// connection for endpoints on the same broker
 		assertThat(amqps.tls()).isEqualTo(tls.tls());
@@ -49,7 +45,7 @@ class EndpointTlsTests {
 	@Test
 	void theBundlesOptionsBecomeTheEnabledProtocolsAndCiphers() {
 		TransportSettings settings = this.tls.connector("comm.connectors.a", CommAddress.parse("tls://a:7443"),
-				ssl("tls12"));
+				"tls12");
 		assertThat(settings.tls().protocols()).containsExactly("TLSv1.2");
 		assertThat(settings.tls().ciphers()).containsExactly("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
 	}
@@ -58,7 +54,7 @@ class EndpointTlsTests {
 	void clientAuthBelongsToTlsListenersOnly() {
 		CommAddress amqps = CommAddress.parse("amqps://guest:guest@rabbit:5671/?service=orders");
 		assertThatExceptionOfType(InvalidCommPropertyException.class)
-			.isThrownBy(() -> this.tls.listener("comm.listeners.bus", amqps, listenerSsl("trust", ClientAuth.NEED)))
+			.isThrownBy(() -> EndpointTls.checkListener("comm.listeners.bus", amqps, "trust", ClientAuth.NEED))
 			.withMessage("comm.listeners.bus.ssl.client-auth applies to tls:// listeners, not to "
 					+ "amqps://guest:****@rabbit:5671/?service=orders");
 	}
@@ -66,23 +62,30 @@ class EndpointTlsTests {
 	@Test
 	void aWsListenerTakesNoBundle() {
 		assertThatExceptionOfType(InvalidCommPropertyException.class)
-			.isThrownBy(() -> this.tls.listener("comm.listeners.web", CommAddress.parse("ws:/comm"),
-					listenerSsl("trust", ClientAuth.NONE)))
+			.isThrownBy(() -> EndpointTls.checkListener("comm.listeners.web", CommAddress.parse("ws:/comm"), "trust",
+					ClientAuth.NONE))
 			.withMessageContaining("comm.listeners.web.ssl.bundle applies to tls:// and amqps:// listeners")
 			.withMessageContaining("server.ssl");
 	}
 
-	private static CommProperties.Ssl ssl(String bundle) {
-		CommProperties.Ssl ssl = new CommProperties.Ssl();
-		ssl.setBundle(bundle);
-		return ssl;
+	@Test
+	void aTlsListenerNeedsABundle() {
+		assertThatExceptionOfType(InvalidCommPropertyException.class)
+			.isThrownBy(() -> EndpointTls.checkListener("comm.listeners.main", CommAddress.parse("tls://127.0.0.1:0"),
+					null, ClientAuth.NONE))
+			.withMessage("comm.listeners.main listens on tls://127.0.0.1:0 and needs a certificate to present:"
+					+ " set comm.listeners.main.ssl.bundle to an SSL bundle configured under spring.ssl.bundle");
 	}
 
-	private static CommProperties.ListenerSsl listenerSsl(String bundle, ClientAuth clientAuth) {
-		CommProperties.ListenerSsl ssl = new CommProperties.ListenerSsl();
-		ssl.setBundle(bundle);
-		ssl.setClientAuth(clientAuth);
-		return ssl;
+	@Test
+	void aConnectorTakesABundleOnlyForAddressesDialledInsideTls() {
+		EndpointTls.checkConnector("comm.connectors.a", CommAddress.parse("wss://a:8443/comm"), "trust");
+		EndpointTls.checkConnector("comm.connectors.a", CommAddress.parse("tcp://a:7070"), null);
+		assertThatExceptionOfType(InvalidCommPropertyException.class)
+			.isThrownBy(
+					() -> EndpointTls.checkConnector("comm.connectors.a", CommAddress.parse("tcp://a:7070"), "trust"))
+			.withMessage("comm.connectors.a.ssl.bundle applies to tls://, wss:// and amqps:// addresses,"
+					+ " not to tcp://a:7070");
 	}
 
 	private static EndpointTls endpointTls() {
