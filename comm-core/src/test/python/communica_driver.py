@@ -66,7 +66,7 @@ class Driver:
         routes.add_route('resp_error', self.raise_resp_error, None)
         routes.add_route('crash', self.crash, None)
         routes.add_route('objects_only', lambda data: data, ObjectsOnly())
-        routes.add_route('note', self.notes.append, None)
+        routes.add_route('note', lambda note: self.notes.append(note), None)
         routes.add_route('notes', lambda _: self.notes, None)
         routes.add_route('slow', self.slow, None)
 
@@ -105,7 +105,7 @@ class Driver:
             """A SimpleServer or SimpleClient has one handler: the payload says what to do."""
             if isinstance(data, dict) and 'op' in data:
                 if data['op'] == 'ask_back':
-                    return await self.ask_back(name, data)
+                    return await self.ask_back(name, data['payload'])
                 handler = self.server_routes(name)[data['op']][0]
                 result = handler.endpoint(data.get('payload'))
                 return (await result) if handler.is_async else result
@@ -147,7 +147,12 @@ class Driver:
         return {}
 
     async def cmd_close(self, command):
-        await self.objects.pop(command['name']).close()
+        try:
+            await self.objects.pop(command['name']).close()
+        except ssl.SSLError as e:
+            # communica closes a TLS stream while the peer may still be writing; Python's
+            # ssl module reports that, but the socket is closed all the same
+            logging.info('closing %s: %r', command['name'], e)
         return {}
 
     def call(self, command, payload):
