@@ -219,7 +219,7 @@ public final class CommunicaLibraryProcess implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for " + brief(command), ex);
+			throw new IllegalStateException("Interrupted while waiting for " + abbreviated(command), ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new AssertionError(
@@ -227,13 +227,13 @@ public final class CommunicaLibraryProcess implements AutoCloseable {
 		}
 		if (result.containsKey("failed")) {
 			throw new AssertionError(
-					"communica failed " + brief(command) + ": " + result.get("failed") + "\n" + stderr());
+					"communica failed " + abbreviated(command) + ": " + result.get("failed") + "\n" + stderr());
 		}
 		return result;
 	}
 
 	/** A command as a message shows it: 1 MB payloads would drown the report. */
-	private static String brief(Map<String, Object> command) {
+	private static String abbreviated(Map<String, Object> command) {
 		String text = String.valueOf(command);
 		return (text.length() > 300) ? text.substring(0, 300) + "…" : text;
 	}
