@@ -9,8 +9,10 @@ import java.util.Objects;
 
 /**
  * Where a comm peer listens or connects, written as a URI: {@code tcp://host:port},
- * {@code unix:///absolute/path.sock}, {@code inproc://name}, {@code ws://host:port/path}
- * (or {@code ws:/path} for a listener mounted on the application's own HTTP server),
+ * {@code unix:///absolute/path.sock}, {@code local://name} (communica's local name, a
+ * unix socket in the temporary directory), {@code inproc://name},
+ * {@code ws://host:port/path} (or {@code ws:/path} for a listener mounted on the
+ * application's own HTTP server),
  * {@code amqp://user:pass@host:port/vhost?service=orders}. {@link #parse(String)} and
  * {@link #format()} round-trip, so an address can be handed to another process as a
  * string. {@link #toString()} is the same text with any password masked, so that logging
@@ -19,11 +21,12 @@ import java.util.Objects;
  *
  * @param scheme the lower-case scheme
  * @param host the host for network schemes (IPv6 without brackets) or the name for
- * {@code inproc}; {@code null} for {@code unix} and for a host-less {@code ws:/path}
+ * {@code inproc} and {@code local}; {@code null} for {@code unix} and for a host-less
+ * {@code ws:/path}
  * @param port the port for network schemes, {@code -1} otherwise
- * @param path the socket path for {@code unix}, the HTTP path for {@code ws} and
- * {@code wss}, the virtual host for {@code amqp} and {@code amqps}, {@code null}
- * otherwise
+ * @param path the socket path for {@code unix} and {@code local}, the HTTP path for
+ * {@code ws} and {@code wss}, the virtual host for {@code amqp} and {@code amqps},
+ * {@code null} otherwise
  * @param userInfo the decoded {@code user} or {@code user:password} of an {@code amqp}
  * address, {@code null} when there is none
  * @param parameters the decoded query parameters of an {@code amqp} address, in order;
@@ -36,8 +39,8 @@ public record CommAddress(String scheme, String host, int port, String path, Str
 	public static final String DEFAULT_SCHEME = "tcp";
 
 	/** The schemes whose address syntax comm understands. */
-	public static final List<String> KNOWN_SCHEMES = List.of("tcp", "tls", "unix", "inproc", "ws", "wss", "amqp",
-			"amqps");
+	public static final List<String> KNOWN_SCHEMES = List.of("tcp", "tls", "unix", "local", "inproc", "ws", "wss",
+			"amqp", "amqps");
 
 	private static final String SEPARATOR = "://";
 
@@ -104,6 +107,7 @@ public record CommAddress(String scheme, String host, int port, String path, Str
 		return switch (scheme) {
 			case "tcp", "tls" -> parseHostPort(uri, scheme, rest);
 			case "unix" -> parseUnix(uri, rest);
+			case LocalAddresses.SCHEME -> LocalAddresses.parse(uri, rest);
 			case "inproc" -> parseInproc(uri, rest);
 			case "ws", "wss" -> WebSocketAddresses.parse(uri, scheme, rest);
 			case "amqp", "amqps" -> AmqpAddressSyntax.parse(uri, scheme, rest);
@@ -214,6 +218,7 @@ public record CommAddress(String scheme, String host, int port, String path, Str
 		return switch (this.scheme) {
 			case "unix" -> "unix://" + this.path;
 			case "inproc" -> "inproc://" + this.host;
+			case LocalAddresses.SCHEME -> LocalAddresses.SCHEME + SEPARATOR + this.host;
 			case "ws", "wss" ->
 				(this.host != null) ? this.scheme + SEPARATOR + authority() + this.path : this.scheme + ":" + this.path;
 			case "amqp", "amqps" -> AmqpAddressSyntax.format(this, maskPassword);

@@ -93,7 +93,7 @@ class CommAddressTests {
 		assertThatExceptionOfType(InvalidAddressException.class).isThrownBy(() -> CommAddress.parse("udp://host:1"))
 			.withMessageContaining("'udp://host:1'")
 			.withMessageContaining("unknown scheme 'udp'")
-			.withMessageContaining("[tcp, tls, unix, inproc, ws, wss, amqp, amqps]");
+			.withMessageContaining("[tcp, tls, unix, local, inproc, ws, wss, amqp, amqps]");
 	}
 
 	@ParameterizedTest

@@ -39,7 +39,7 @@ class CommAutoConfigurationTests {
 		this.runner.withPropertyValues("spring.application.name=orders").run((context) -> {
 			assertThat(context).hasSingleBean(CommClient.class).hasSingleBean(RouteTable.class);
 			assertThat(context.getBean(TransportRegistry.class).schemes()).containsExactlyInAnyOrder("tcp", "tls",
-					"unix", "inproc", "ws", "wss", "amqp", "amqps");
+					"unix", "local", "inproc", "ws", "wss", "amqp", "amqps");
 			LinkSettings settings = context.getBean(LinkSettings.class);
 			assertThat(settings.clientId()).isEqualTo("orders");
 			assertThat(settings.maxFrameSize()).isEqualTo(16 * 1024 * 1024);
@@ -122,8 +122,8 @@ class CommAutoConfigurationTests {
 	void switchingATransportOffRemovesItsScheme() {
 		this.runner.withPropertyValues("comm.transports.tcp=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(TcpTransport.class);
-			assertThat(context.getBean(TransportRegistry.class).schemes()).containsExactlyInAnyOrder("unix", "inproc",
-					"ws", "wss", "amqp", "amqps");
+			assertThat(context.getBean(TransportRegistry.class).schemes()).containsExactlyInAnyOrder("unix", "local",
+					"inproc", "ws", "wss", "amqp", "amqps");
 		});
 	}
 
@@ -206,7 +206,7 @@ class CommAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 				.hasMessageContaining("smtp://billing:25")
-				.hasMessageContaining("[tcp, tls, unix, inproc, ws, wss, amqp, amqps]");
+				.hasMessageContaining("[tcp, tls, unix, local, inproc, ws, wss, amqp, amqps]");
 		});
 	}
 

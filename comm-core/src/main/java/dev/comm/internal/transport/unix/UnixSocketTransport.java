@@ -15,9 +15,10 @@ import dev.comm.internal.transport.stream.NettyEventLoops;
 import dev.comm.internal.transport.stream.NettyStreamTransport;
 
 /**
- * {@code unix:///path}: communica's stream format over a unix domain socket. A socket
- * file left behind by a process that died is removed before binding; a file that a live
- * process still listens on is not touched, and binding fails instead.
+ * {@code unix:///path}: communica's stream format over a unix domain socket; also
+ * {@code local://name}, communica's local name, whose address carries the socket path. A
+ * socket file left behind by a process that died is removed before binding; a file that a
+ * live process still listens on is not touched, and binding fails instead.
  */
 public class UnixSocketTransport extends NettyStreamTransport {
 
@@ -38,7 +39,7 @@ public class UnixSocketTransport extends NettyStreamTransport {
 
 	@Override
 	public List<String> schemes() {
-		return List.of("unix");
+		return List.of("unix", "local");
 	}
 
 	@Override
