@@ -96,7 +96,7 @@ public final class Link implements FrameReceiver {
 		this.role = role;
 		this.settings = settings;
 		this.pending = new PendingRequests(settings.scheduler(), connection.remoteAddress());
-		this.limit = new FrameLimit(settings.maxFrameSize());
+		this.limit = new FrameLimit(connection.maxFrameSize());
 		this.timer = new LinkTimer(settings.scheduler());
 		this.inbound = new InboundDispatch(this, connection, settings, this.limit);
 		this.session = new LinkSession(role);
@@ -284,19 +284,8 @@ public final class Link implements FrameReceiver {
 	}
 
 	private void message(MessageFrame message) {
+		// well-formed and within the limit: the connection's contract
 		Metadata metadata = message.metadata();
-		// the stream codec never yields these, but an in-process peer hands over frame
-		// objects as they are, and anything thrown past here kills the transport thread
-		if (metadata == null || metadata.id() == null || message.payload() == null) {
-			throw new ProtocolException("Message without metadata, id or payload");
-		}
-		// the limit is on the whole body: stream decoders have checked it already, an
-		// in-process peer's frame has not been checked at all
-		int size = this.limit.sizeOverLimit(metadata, message.payload().length);
-		if (size >= 0) {
-			throw new ProtocolException("Message of " + size + " bytes exceeds the frame limit of " + this.limit.max()
-					+ " (comm.max-frame-size)");
-		}
 		if (this.session.accept(metadata, this.agreedFeatures, this.pending)) {
 			return;
 		}

@@ -57,8 +57,7 @@ class LinkHandshakeOrderTests {
 	private LinkSettings settings() {
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		return new LinkSettings("client-1", (message) -> CompletableFuture.completedFuture(Outcome.success(null)),
-				Runnable::run, this.scheduler, 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(10),
-				Features.ALL);
+				Runnable::run, this.scheduler, Duration.ofSeconds(5), Duration.ofSeconds(10), Features.ALL);
 	}
 
 	/**
@@ -110,6 +109,11 @@ class LinkHandshakeOrderTests {
 		@Override
 		public String remoteAddress() {
 			return "scripted";
+		}
+
+		@Override
+		public int maxFrameSize() {
+			return 1024 * 1024;
 		}
 
 	}

@@ -86,7 +86,7 @@ public final class CommTestNode implements AutoCloseable {
 		this.dispatcher = new RouteDispatcher(this.routes, this.support, builder.requestTimeout);
 		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5), builder.tls);
 		this.linkSettings = new LinkSettings(builder.clientId, this.dispatcher, this.handlerThreads, this.scheduler,
-				builder.maxFrameSize, builder.handshakeTimeout, builder.heartbeatInterval, builder.features);
+				builder.handshakeTimeout, builder.heartbeatInterval, builder.features);
 		for (Object handlers : builder.handlers) {
 			register(handlers);
 		}

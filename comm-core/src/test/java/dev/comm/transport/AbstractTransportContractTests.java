@@ -34,6 +34,7 @@ import dev.comm.client.CommPeer;
 import dev.comm.client.Connector;
 import dev.comm.handler.CommHandler;
 import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
@@ -167,7 +168,8 @@ abstract class AbstractTransportContractTests {
 		assertThat(comm.request("length", fits, Integer.class)).isEqualTo(fits.length());
 		CommException tooLarge = catchThrowableOfType(() -> comm.request("length", fits + "a", Integer.class),
 				CommException.class);
-		assertThat(tooLarge).isNotInstanceOf(CommRemoteException.class)
+		assertThat(tooLarge).isInstanceOf(FrameTooLargeException.class)
+			.isNotInstanceOf(CommRemoteException.class)
 			.isNotInstanceOf(CommConnectionLostException.class)
 			.hasMessageContaining(String.valueOf(MAX_FRAME_SIZE))
 			.hasMessageContaining("comm.max-frame-size");

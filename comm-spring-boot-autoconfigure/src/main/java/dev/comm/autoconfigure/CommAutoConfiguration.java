@@ -129,8 +129,7 @@ public final class CommAutoConfiguration {
 			@Qualifier("commScheduler") ScheduledExecutorService scheduler, TransportSettings transportSettings) {
 		CommPropertiesValidator.validate(properties);
 		return new LinkSettings(clientId(properties, environment), dispatcher, handlerExecutor, scheduler,
-				transportSettings.maxFrameSize(), properties.getHandshakeTimeout(), properties.getHeartbeatInterval(),
-				Features.ALL);
+				properties.getHandshakeTimeout(), properties.getHeartbeatInterval(), Features.ALL);
 	}
 
 	private static String clientId(CommProperties properties, Environment environment) {

@@ -41,7 +41,7 @@ class CommAutoConfigurationTests {
 					"unix", "inproc", "ws", "wss", "amqp", "amqps");
 			LinkSettings settings = context.getBean(LinkSettings.class);
 			assertThat(settings.clientId()).isEqualTo("orders");
-			assertThat(settings.maxFrameSize()).isEqualTo(16 * 1024 * 1024);
+			assertThat(context.getBean(TransportSettings.class).maxFrameSize()).isEqualTo(16 * 1024 * 1024);
 			assertThat(settings.handshakeTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
 			assertThat(context).doesNotHaveBean(CommListener.class).doesNotHaveBean(Connector.class);
@@ -84,7 +84,6 @@ class CommAutoConfigurationTests {
 			.run((context) -> {
 				LinkSettings settings = context.getBean(LinkSettings.class);
 				assertThat(settings.clientId()).isEqualTo("worker-7");
-				assertThat(settings.maxFrameSize()).isEqualTo(2 * 1024 * 1024);
 				assertThat(context.getBean(TransportSettings.class).maxFrameSize()).isEqualTo(2 * 1024 * 1024);
 				assertThat(settings.handshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(settings.heartbeatInterval()).isZero();

@@ -34,6 +34,17 @@ abstract class AbstractAmqpConnection implements Connection {
 
 	private boolean closeReported;
 
+	private final int maxFrameSize;
+
+	AbstractAmqpConnection(int maxFrameSize) {
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	@Override
+	public int maxFrameSize() {
+		return this.maxFrameSize;
+	}
+
 	/**
 	 * The hello the peer would have sent.
 	 * @return the hello

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.comm.CommConnectionLostException;
 import dev.comm.protocol.Frame;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
@@ -49,7 +50,8 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 
 	private volatile String clientId;
 
-	AmqpClientConnection(AmqpBroker broker, String service, boolean broadcast, String remoteAddress) {
+	AmqpClientConnection(AmqpBroker broker, String service, boolean broadcast, String remoteAddress, int maxFrameSize) {
+		super(maxFrameSize);
 		this.broker = broker;
 		this.service = service;
 		this.broadcast = broadcast;
@@ -119,6 +121,16 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 			return;
 		}
 		MessageFrame frame = inbound.frame();
+		try {
+			FrameTooLargeException.checkReceived(frame, maxFrameSize());
+		}
+		catch (FrameTooLargeException ex) {
+			// which request it answers is known, but a reply that could not be
+			// delivered in full is treated as on a stream: the connection goes
+			logger.warn("Closing connection to {}: {}", this.remoteAddress, ex.getMessage());
+			closeWith(ex);
+			return;
+		}
 		if (frame.metadata().type() == MessageType.REQUEST) {
 			this.answerTo.put(frame.metadata().id(), inbound.replyTo());
 		}

@@ -39,6 +39,7 @@ final class AmqpPeerConnection extends AbstractAmqpConnection {
 	private volatile long lastActivityNanos = System.nanoTime();
 
 	AmqpPeerConnection(AmqpBroker broker, AmqpServiceListener listener, String key, String replyTo, String clientId) {
+		super(listener.maxFrameSize());
 		this.broker = broker;
 		this.listener = listener;
 		this.key = key;

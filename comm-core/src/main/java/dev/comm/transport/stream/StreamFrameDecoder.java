@@ -3,6 +3,7 @@ package dev.comm.transport.stream;
 import java.util.List;
 
 import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.ProtocolException;
 import io.netty.buffer.ByteBuf;
@@ -94,7 +95,11 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 			return false;
 		}
 		long length = in.getUnsignedInt(in.readerIndex());
-		if (length == 0 || length > this.maxFrameSize) {
+		if (length > this.maxFrameSize) {
+			throw new FrameTooLargeException("Frame length " + length + " exceeds the frame limit of "
+					+ this.maxFrameSize + " (comm.max-frame-size)");
+		}
+		if (length == 0) {
 			throw new ProtocolException(
 					"Frame length " + length + " is outside 1.." + this.maxFrameSize + " (comm.max-frame-size)");
 		}
