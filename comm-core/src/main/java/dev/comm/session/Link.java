@@ -3,6 +3,7 @@ package dev.comm.session;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +27,7 @@ import dev.comm.protocol.ProtocolException;
 import dev.comm.protocol.Refusal;
 import dev.comm.transport.Connection;
 import dev.comm.transport.FrameReceiver;
+import dev.comm.transport.PeerIdentity;
 
 /**
  * A connection after the handshake: it correlates requests with responses, enforces
@@ -84,7 +86,10 @@ public final class Link implements FrameReceiver {
 
 	private volatile Set<String> announcedFeatures;
 
-	private volatile Hello peerHello;
+	/** Set once the peer is known, from its hello or from the transport. */
+	private volatile boolean identified;
+
+	private volatile String peerClientId;
 
 	private volatile Set<String> agreedFeatures = Set.of();
 
@@ -103,12 +108,22 @@ public final class Link implements FrameReceiver {
 	}
 
 	/**
-	 * Start the handshake: write this side's hello and wait for the peer's.
-	 * @return completes with this link once the peer's hello is in, or exceptionally when
-	 * the peer refuses, says nothing within the handshake timeout, or the connection
-	 * closes
+	 * Start the handshake: write this side's hello and wait for the peer's, unless the
+	 * connection {@link Connection#knownPeer() knows the peer} already.
+	 * @return completes with this link once the peer's hello is in (at once for a known
+	 * peer), or exceptionally when the peer refuses, says nothing within the handshake
+	 * timeout, or the connection closes
 	 */
 	public CompletableFuture<Link> open() {
+		Optional<PeerIdentity> known = this.connection.knownPeer();
+		if (known.isPresent()) {
+			// no hello exchange: identified before reading starts, so that the first
+			// frame already finds the link open
+			this.connection.send(ownHello());
+			identified(known.get().clientId(), known.get().features());
+			this.connection.start(this);
+			return this.opened;
+		}
 		// Reading starts last: from then on the peer's hello may be handled on an I/O
 		// thread before this method returns. By then the handshake timer must be set,
 		// for hello() to replace it with the heartbeat timer, and this side's hello
@@ -122,12 +137,15 @@ public final class Link implements FrameReceiver {
 						+ handshakeTimeout.toMillis() + " ms (comm.handshake-timeout)"));
 			}
 		});
-		this.announcedFeatures = this.session.announced(this.settings.features());
-		Hello hello = (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures)
-				: Hello.server(this.announcedFeatures);
-		this.connection.send(hello);
+		this.connection.send(ownHello());
 		this.connection.start(this);
 		return this.opened;
+	}
+
+	private Hello ownHello() {
+		this.announcedFeatures = this.session.announced(this.settings.features());
+		return (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures)
+				: Hello.server(this.announcedFeatures);
 	}
 
 	/**
@@ -257,13 +275,13 @@ public final class Link implements FrameReceiver {
 	}
 
 	private void requireOpen() {
-		if (this.peerHello == null) {
+		if (!this.identified) {
 			throw new ProtocolException("Message before hello");
 		}
 	}
 
 	private void hello(Hello hello) {
-		if (this.peerHello != null) {
+		if (this.identified) {
 			throw new ProtocolException("Second hello");
 		}
 		if (this.role == Role.SERVER && hello.clientId() == null) {
@@ -272,14 +290,19 @@ public final class Link implements FrameReceiver {
 			fail(new ProtocolException("Hello without client_id from " + remoteAddress()));
 			return;
 		}
-		this.peerHello = hello;
-		this.agreedFeatures = Features.agreed(this.announcedFeatures, hello.features());
+		identified(hello.clientId(), hello.features());
+	}
+
+	private void identified(String clientId, Set<String> features) {
+		this.peerClientId = clientId;
+		this.agreedFeatures = Features.agreed(this.announcedFeatures, features);
+		this.identified = true;
 		this.inbound.useErrorType(this.agreedFeatures.contains(Features.ERROR_TYPE));
 		this.timer.cancel();
 		startHeartbeat();
 		// before the link counts as open, so that the session message is the first frame
 		// after the hello, ahead of any reply the session kept
-		this.session.helloAgreed(this.agreedFeatures, hello, this.connection);
+		this.session.helloAgreed(this.agreedFeatures, clientId, this.connection);
 		this.opened.complete(this);
 	}
 
@@ -363,7 +386,7 @@ public final class Link implements FrameReceiver {
 	}
 
 	public boolean isOpen() {
-		return !this.closed.get() && this.connection.isOpen() && this.peerHello != null;
+		return !this.closed.get() && this.connection.isOpen() && this.identified;
 	}
 
 	/**
@@ -372,8 +395,7 @@ public final class Link implements FrameReceiver {
 	 * @return the client id
 	 */
 	public String peerClientId() {
-		Hello hello = this.peerHello;
-		return (hello != null) ? hello.clientId() : null;
+		return this.peerClientId;
 	}
 
 	public Set<String> agreedFeatures() {

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 
 import dev.comm.CommConnectionLostException;
 import dev.comm.protocol.Features;
-import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 import dev.comm.protocol.Metadata;
@@ -75,12 +74,12 @@ final class LinkSession {
 	 * message, the first frame after the hellos; a client whose server keeps no session
 	 * gives up what it held.
 	 */
-	void helloAgreed(Set<String> agreed, Hello peer, Connection connection) {
+	void helloAgreed(Set<String> agreed, String peerClientId, Connection connection) {
 		boolean session = agreed.contains(Features.SESSION);
 		if (session && this.role == Link.Role.SERVER) {
 			Map<String, Object> extra = new LinkedHashMap<>();
 			extra.put("instance", this.offer.instanceId());
-			extra.put("resumed", this.offer.knows(peer.clientId()));
+			extra.put("resumed", this.offer.knows(peerClientId));
 			connection.send(new MessageFrame(new Metadata("", MessageType.SESSION, null, extra), new byte[0]));
 		}
 		else if (!session && this.clientSession != null) {

@@ -1,6 +1,7 @@
 package dev.comm.transport;
 
 import java.security.Principal;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.comm.protocol.Frame;
@@ -58,6 +59,18 @@ public interface Connection {
 	 * @param message the frame exactly as this connection delivered it
 	 */
 	default void handled(MessageFrame message) {
+	}
+
+	/**
+	 * Who the peer is, when the transport already knows without a hello exchange (a
+	 * broker that carries the caller's id with each message). The link then writes its
+	 * own hello, for such a transport to take this side's client id from, but waits for
+	 * none and sets no handshake timeout. Connections that carry the protocol's own
+	 * handshake return empty.
+	 * @return the peer's identity, or empty when the hellos must tell
+	 */
+	default Optional<PeerIdentity> knownPeer() {
+		return Optional.empty();
 	}
 
 	boolean isOpen();

@@ -188,6 +188,10 @@ public final class CommTestNode implements AutoCloseable {
 		return new PoolTarget(listener.getName(), listener::peers, new RandomStrategy(), this.support, timeout);
 	}
 
+	public TransportSettings transportSettings() {
+		return this.transportSettings;
+	}
+
 	public TransportRegistry transports() {
 		return this.transports;
 	}

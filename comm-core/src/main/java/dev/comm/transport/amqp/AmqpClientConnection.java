@@ -2,6 +2,7 @@ package dev.comm.transport.amqp;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.comm.CommConnectionLostException;
+import dev.comm.protocol.Features;
 import dev.comm.protocol.Frame;
 import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 import dev.comm.protocol.ProtocolException;
+import dev.comm.transport.PeerIdentity;
 
 /**
  * A caller's connection to a service: requests and throws go to the service's queue (or,
@@ -79,9 +82,12 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 		}
 	}
 
+	/**
+	 * The service, through the broker: no client id, the brokered features.
+	 */
 	@Override
-	protected Hello peerHello() {
-		return Hello.server(PEER_FEATURES);
+	public Optional<PeerIdentity> knownPeer() {
+		return Optional.of(new PeerIdentity(null, Features.BROKERED));
 	}
 
 	@Override
@@ -91,6 +97,8 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 				.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
 		}
 		if (frame instanceof Hello hello) {
+			// this side's own hello: nothing goes out, but its client id names every
+			// message as AMQP's app_id
 			this.clientId = hello.clientId();
 		}
 		if (!(frame instanceof MessageFrame message)) {
