@@ -135,6 +135,7 @@ public final class Connector {
 		// registered after completing, so that a link
 		// closing in between is still seen as lost
 		link.onClose(this::linkLost);
+		MemberArrivals.arrived();
 	}
 
 	private void linkLost(Link link) {

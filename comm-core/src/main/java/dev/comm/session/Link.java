@@ -360,9 +360,10 @@ public final class Link implements FrameReceiver {
 	 * Refuse new inbound requests from now on, with a responder-fault reply, while
 	 * handlers already running finish and their replies still go out. Used when a
 	 * listener shuts down gracefully.
+	 * @return completes when no handler of this link runs any more
 	 */
-	public void drain() {
-		this.inbound.drain();
+	public CompletableFuture<Void> drain() {
+		return this.inbound.drain();
 	}
 
 	/**
