@@ -15,6 +15,7 @@ import dev.comm.address.CommAddress;
 import dev.comm.session.ClientSession;
 import dev.comm.session.Link;
 import dev.comm.session.LinkSettings;
+import dev.comm.session.SessionPolicy;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportSettings;
 
@@ -109,9 +110,9 @@ public final class Connector {
 
 	private void dial() {
 		this.transport.connect(this.address, this.transportSettings)
-			.thenCompose(
-					(connection) -> new Link(connection, Link.Role.CLIENT, this.linkSettings).joinSession(this.session)
-						.open())
+			.thenCompose((connection) -> new Link(connection, Link.Role.CLIENT, this.linkSettings,
+					SessionPolicy.client(this.session))
+				.open())
 			.whenComplete(this::dialled);
 	}
 

@@ -20,6 +20,7 @@ import dev.comm.client.MemberArrivals;
 import dev.comm.client.PoolMember;
 import dev.comm.session.Link;
 import dev.comm.session.LinkSettings;
+import dev.comm.session.SessionPolicy;
 import dev.comm.transport.Connection;
 import dev.comm.transport.Listener;
 import dev.comm.transport.Transport;
@@ -94,11 +95,9 @@ public final class CommListener {
 	}
 
 	private void accept(Connection connection) {
-		Link link = new Link(connection, Link.Role.SERVER, this.linkSettings);
 		PeerSessions peerSessions = this.sessions;
-		if (peerSessions != null) {
-			link.offerSession(peerSessions);
-		}
+		Link link = new Link(connection, Link.Role.SERVER, this.linkSettings,
+				(peerSessions != null) ? SessionPolicy.server(peerSessions) : SessionPolicy.none());
 		link.open().whenComplete((opened, ex) -> {
 			if (ex != null) {
 				logger.debug("Handshake with {} failed: {}", connection.remoteAddress(), ex.getMessage());

@@ -96,7 +96,28 @@ public final class Link implements FrameReceiver {
 	/** Why this side closed the connection, reported to requests in flight. */
 	private volatile Throwable closeReason;
 
+	/**
+	 * A link without a peer session.
+	 * @param connection the connection, not started
+	 * @param role which side of the handshake this link plays
+	 * @param settings what the application's links share
+	 */
 	public Link(Connection connection, Role role, LinkSettings settings) {
+		this(connection, role, settings, SessionPolicy.none());
+	}
+
+	/**
+	 * A link that keeps peer sessions as {@code sessions} says.
+	 * @param connection the connection, not started
+	 * @param role which side of the handshake this link plays
+	 * @param settings what the application's links share
+	 * @param sessions whether and how the link keeps a session; its half must match
+	 * {@code role}
+	 */
+	public Link(Connection connection, Role role, LinkSettings settings, SessionPolicy sessions) {
+		if ((role == Role.CLIENT) ? sessions.server() != null : sessions.client() != null) {
+			throw new IllegalArgumentException(sessions + " does not fit a " + role + " link");
+		}
 		this.connection = connection;
 		this.role = role;
 		this.settings = settings;
@@ -104,7 +125,7 @@ public final class Link implements FrameReceiver {
 		this.limit = new FrameLimit(connection.maxFrameSize());
 		this.timer = new LinkTimer(settings.scheduler());
 		this.inbound = new InboundDispatch(this, connection, settings, this.limit);
-		this.session = new LinkSession(role);
+		this.session = new LinkSession(sessions);
 	}
 
 	/**
@@ -149,39 +170,8 @@ public final class Link implements FrameReceiver {
 	}
 
 	/**
-	 * Client role: keep requests in flight across a dropped link in {@code session} when
-	 * the server confirms one. Call before {@link #open()}.
-	 * @param session the connector's session
-	 * @return this link
-	 */
-	public Link joinSession(ClientSession session) {
-		this.session.join(session);
-		return this;
-	}
-
-	/**
-	 * Server role: offer sessions to clients that announce them. Call before
-	 * {@link #open()}.
-	 * @param offer the listener's sessions
-	 * @return this link
-	 */
-	public Link offerSession(SessionOffer offer) {
-		this.session.offer(offer);
-		return this;
-	}
-
-	/**
-	 * Where a reply goes that cannot be written because this link is gone, for the
-	 * client's session to deliver it on its next link.
-	 * @param sink takes the reply frame
-	 */
-	public void onUndelivered(Consumer<MessageFrame> sink) {
-		this.session.onUndelivered(sink);
-	}
-
-	/**
-	 * Write a reply, handing it to the {@link #onUndelivered undelivered sink} when this
-	 * link is gone.
+	 * Write a reply; with a server {@link SessionPolicy}, hand it to the client's session
+	 * when this link is gone.
 	 * @param reply the response frame
 	 */
 	public void sendReply(MessageFrame reply) {
