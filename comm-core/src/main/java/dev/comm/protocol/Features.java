@@ -22,6 +22,13 @@ public final class Features {
 	 */
 	public static final String SESSION = "session";
 
+	/**
+	 * What a peer reached through a broker supports, known without a hello: everything
+	 * that needs no connection of its own. Heartbeats are the broker connection's job,
+	 * and a session needs a link that can drop and come back.
+	 */
+	public static final Set<String> BROKERED = Set.of(ERROR_TYPE);
+
 	/** Everything this version of comm understands. */
 	public static final Set<String> ALL = Set.of(HEARTBEAT, ERROR_TYPE, SESSION);
 

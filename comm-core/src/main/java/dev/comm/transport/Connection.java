@@ -1,13 +1,23 @@
 package dev.comm.transport;
 
 import java.security.Principal;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.comm.protocol.Frame;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.MessageFrame;
 
 /**
  * One bidirectional link to a peer that moves frames.
+ * <p>
+ * Validity: a connection delivers only well-formed frames, a message always with its
+ * metadata, id and payload, and none whose body is over {@link #maxFrameSize()}. Each
+ * transport enforces that where frames enter it (a length prefix, a WebSocket message, a
+ * broker delivery, an in-process hand-over), with {@link FrameTooLargeException} for a
+ * frame that is too large, and closes the connection (or, over a broker, refuses the
+ * message) rather than deliver one that breaks the rule; the link above does not check
+ * again.
  * <p>
  * Threading: {@link #send(Frame)} may be called from any thread and keeps the order of
  * calls made from one thread. Frames are delivered to the receiver one at a time, in
@@ -51,7 +61,26 @@ public interface Connection {
 	default void handled(MessageFrame message) {
 	}
 
+	/**
+	 * Who the peer is, when the transport already knows without a hello exchange (a
+	 * broker that carries the caller's id with each message). The link then writes its
+	 * own hello, for such a transport to take this side's client id from, but waits for
+	 * none and sets no handshake timeout. Connections that carry the protocol's own
+	 * handshake return empty.
+	 * @return the peer's identity, or empty when the hellos must tell
+	 */
+	default Optional<PeerIdentity> knownPeer() {
+		return Optional.empty();
+	}
+
 	boolean isOpen();
+
+	/**
+	 * The largest frame body this connection delivers, and that the link may send over
+	 * it: the transport settings' {@link TransportSettings#maxFrameSize()}.
+	 * @return the limit in bytes
+	 */
+	int maxFrameSize();
 
 	/**
 	 * A description of the remote end for logs and error messages.

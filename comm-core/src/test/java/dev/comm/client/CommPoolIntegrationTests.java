@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -129,6 +130,18 @@ class CommPoolIntegrationTests {
 		assertThat(catchTimeout(() -> pool.request("whoami", null, String.class)))
 			.isInstanceOf(dev.comm.CommTimeoutException.class)
 			.hasMessageContaining("test-pool");
+	}
+
+	@Test
+	void poolCallWaitingForAMemberIsServedWhenOneConnects() throws Exception {
+		// far longer than the test's ceiling: only the member's arrival can answer it
+		CommPool pool = client().pool(new RoundRobinStrategy(), Duration.ofMinutes(5), uri(0), uri(1));
+		CompletableFuture<String> answer = pool.requestAsync("whoami", null, String.class);
+		assertThat(answer).isNotDone();
+
+		startServer(1);
+
+		assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo("server-1");
 	}
 
 	private static Throwable catchTimeout(Supplier<String> call) {

@@ -85,7 +85,7 @@ public final class CommTestNode implements AutoCloseable {
 		this.dispatcher = new RouteDispatcher(this.routes, this.support, builder.requestTimeout);
 		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5), builder.tls);
 		this.linkSettings = new LinkSettings(builder.clientId, this.dispatcher, this.handlerThreads, this.scheduler,
-				builder.maxFrameSize, builder.handshakeTimeout, builder.heartbeatInterval, builder.features);
+				builder.handshakeTimeout, builder.heartbeatInterval, builder.features);
 		for (Object handlers : builder.handlers) {
 			register(handlers);
 		}
@@ -186,6 +186,10 @@ public final class CommTestNode implements AutoCloseable {
 	 */
 	public CommPool peers(DefaultCommListener listener, Duration timeout) {
 		return new PoolTarget(listener.name(), listener::peers, new RandomStrategy(), this.support, timeout);
+	}
+
+	public TransportSettings transportSettings() {
+		return this.transportSettings;
 	}
 
 	public TransportRegistry transports() {

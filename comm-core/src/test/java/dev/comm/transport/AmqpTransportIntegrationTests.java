@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import dev.comm.CommConnectionLostException;
@@ -57,12 +56,6 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 	@Override
 	protected RawPeer openRawPeer(CommAddress address) throws Exception {
 		return new AmqpRawPeer(address.parameter("service"));
-	}
-
-	@Override
-	@Test
-	@Disabled("AMQP has no handshake: the broker authenticates callers, and a listener has no connection to time out")
-	void connectionThatNeverSaysHelloIsClosedAfterTheHandshakeTimeout() {
 	}
 
 	/**

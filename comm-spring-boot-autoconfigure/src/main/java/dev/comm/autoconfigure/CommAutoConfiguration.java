@@ -116,8 +116,7 @@ public final class CommAutoConfiguration {
 			@Qualifier("commHandlerExecutor") ExecutorService handlerExecutor,
 			@Qualifier("commScheduler") ScheduledExecutorService scheduler, TransportSettings transportSettings) {
 		return new LinkSettings(clientId(properties, environment), dispatcher, handlerExecutor, scheduler,
-				transportSettings.maxFrameSize(), properties.getHandshakeTimeout(), properties.getHeartbeatInterval(),
-				Features.ALL);
+				properties.getHandshakeTimeout(), properties.getHeartbeatInterval(), Features.ALL);
 	}
 
 	private static String clientId(CommProperties properties, Environment environment) {

@@ -42,7 +42,7 @@ class CommAutoConfigurationTests {
 					"unix", "local", "inproc", "ws", "wss", "amqp", "amqps");
 			LinkSettings settings = context.getBean(LinkSettings.class);
 			assertThat(settings.clientId()).isEqualTo("orders");
-			assertThat(settings.maxFrameSize()).isEqualTo(16 * 1024 * 1024);
+			assertThat(context.getBean(TransportSettings.class).maxFrameSize()).isEqualTo(16 * 1024 * 1024);
 			assertThat(settings.handshakeTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
 			assertThat(context).doesNotHaveBean(DefaultCommListener.class).doesNotHaveBean(DefaultCommConnector.class);
@@ -85,7 +85,6 @@ class CommAutoConfigurationTests {
 			.run((context) -> {
 				LinkSettings settings = context.getBean(LinkSettings.class);
 				assertThat(settings.clientId()).isEqualTo("worker-7");
-				assertThat(settings.maxFrameSize()).isEqualTo(2 * 1024 * 1024);
 				assertThat(context.getBean(TransportSettings.class).maxFrameSize()).isEqualTo(2 * 1024 * 1024);
 				assertThat(settings.handshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(settings.heartbeatInterval()).isZero();

@@ -18,6 +18,7 @@ import dev.comm.endpoint.ConnectorStatus;
 import dev.comm.internal.session.ClientSession;
 import dev.comm.internal.session.Link;
 import dev.comm.internal.session.LinkSettings;
+import dev.comm.internal.session.SessionPolicy;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportSettings;
 
@@ -121,9 +122,9 @@ public final class DefaultCommConnector implements CommConnector {
 
 	private void dial() {
 		this.transport.connect(this.address, this.transportSettings)
-			.thenCompose(
-					(connection) -> new Link(connection, Link.Role.CLIENT, this.linkSettings).joinSession(this.session)
-						.open())
+			.thenCompose((connection) -> new Link(connection, Link.Role.CLIENT, this.linkSettings,
+					SessionPolicy.client(this.session))
+				.open())
 			.whenComplete(this::dialled);
 	}
 
@@ -148,6 +149,7 @@ public final class DefaultCommConnector implements CommConnector {
 		// registered after completing, so that a link
 		// closing in between is still seen as lost
 		link.onClose(this::linkLost);
+		MemberArrivals.arrived();
 	}
 
 	private void linkLost(Link link) {

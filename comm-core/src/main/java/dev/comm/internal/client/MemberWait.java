@@ -10,13 +10,10 @@ import dev.comm.CommTimeoutException;
 import dev.comm.internal.session.Link;
 
 /**
- * Waits for a pool member to turn up. Members come from several sources (connectors that
- * reconnect, peers that connect to listeners), so instead of subscribing to each source
- * the wait looks again every few milliseconds until it finds one or its time is up.
+ * Waits for a pool member to turn up: looks once, then again on each
+ * {@link MemberArrivals arrival} until it finds one or its time is up.
  */
 final class MemberWait {
-
-	private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
 	private MemberWait() {
 	}
@@ -26,7 +23,8 @@ final class MemberWait {
 	 * {@code timeout}.
 	 * @param lookup returns a live member, or {@code null} while there is none
 	 * @param timeout how long to wait in all
-	 * @param scheduler runs the re-checks
+	 * @param scheduler runs the timeout and the look-ups after an arrival, off the thread
+	 * that reported it
 	 * @param whatFor describes the awaited member, for the timeout message
 	 * @return completes with the member's open link, or exceptionally with
 	 * {@link CommTimeoutException}
@@ -35,7 +33,19 @@ final class MemberWait {
 			ScheduledExecutorService scheduler, String whatFor) {
 		long start = System.nanoTime();
 		CompletableFuture<ReachableMember> found = new CompletableFuture<>();
-		check(found, lookup, start + timeout.toNanos(), timeout, scheduler, whatFor);
+		Runnable look = () -> look(found, lookup);
+		Runnable onArrival = () -> scheduler.execute(look);
+		// listening before the first look, so that an arrival in between is not missed
+		MemberArrivals.await(onArrival);
+		var timer = scheduler.schedule(
+				() -> found.completeExceptionally(
+						new CommTimeoutException("No " + whatFor + " within " + timeout.toMillis() + " ms", timeout)),
+				timeout.toNanos(), TimeUnit.NANOSECONDS);
+		found.whenComplete((member, ex) -> {
+			MemberArrivals.stopWaiting(onArrival);
+			timer.cancel(false);
+		});
+		look.run();
 		return found.thenCompose((member) -> member.link(remaining(timeout, start)));
 	}
 
@@ -50,28 +60,19 @@ final class MemberWait {
 		return (left.toMillis() < 1) ? Duration.ofMillis(1) : left;
 	}
 
-	private static void check(CompletableFuture<ReachableMember> found, Supplier<ReachableMember> lookup, long deadline,
-			Duration timeout, ScheduledExecutorService scheduler, String whatFor) {
-		ReachableMember member;
+	private static void look(CompletableFuture<ReachableMember> found, Supplier<ReachableMember> lookup) {
+		if (found.isDone()) {
+			return;
+		}
 		try {
-			member = lookup.get();
+			ReachableMember member = lookup.get();
+			if (member != null) {
+				found.complete(member);
+			}
 		}
 		catch (RuntimeException ex) {
 			found.completeExceptionally(ex);
-			return;
 		}
-		if (member != null) {
-			found.complete(member);
-			return;
-		}
-		long left = deadline - System.nanoTime();
-		if (left <= 0) {
-			found.completeExceptionally(
-					new CommTimeoutException("No " + whatFor + " within " + timeout.toMillis() + " ms", timeout));
-			return;
-		}
-		scheduler.schedule(() -> check(found, lookup, deadline, timeout, scheduler, whatFor),
-				Math.min(left, RECHECK_NANOS), TimeUnit.NANOSECONDS);
 	}
 
 }

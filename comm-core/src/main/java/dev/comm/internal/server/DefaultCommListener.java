@@ -1,12 +1,16 @@
 package dev.comm.internal.server;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +19,11 @@ import dev.comm.address.CommAddress;
 import dev.comm.endpoint.CommListener;
 import dev.comm.endpoint.PeerInfo;
 import dev.comm.endpoint.PeerListener;
+import dev.comm.internal.client.MemberArrivals;
 import dev.comm.internal.client.ReachableMember;
 import dev.comm.internal.session.Link;
 import dev.comm.internal.session.LinkSettings;
+import dev.comm.internal.session.SessionPolicy;
 import dev.comm.transport.Connection;
 import dev.comm.transport.Listener;
 import dev.comm.transport.Transport;
@@ -31,6 +37,9 @@ import dev.comm.transport.TransportSettings;
 public final class DefaultCommListener implements CommListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultCommListener.class);
+
+	/** How long {@link #stop} waits for closed links to report that they are gone. */
+	private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
 	private final String name;
 
@@ -90,11 +99,9 @@ public final class DefaultCommListener implements CommListener {
 	}
 
 	private void accept(Connection connection) {
-		Link link = new Link(connection, Link.Role.SERVER, this.linkSettings);
 		PeerSessions peerSessions = this.sessions;
-		if (peerSessions != null) {
-			link.offerSession(peerSessions);
-		}
+		Link link = new Link(connection, Link.Role.SERVER, this.linkSettings,
+				(peerSessions != null) ? SessionPolicy.server(peerSessions) : SessionPolicy.none());
 		link.open().whenComplete((opened, ex) -> {
 			if (ex != null) {
 				logger.debug("Handshake with {} failed: {}", connection.remoteAddress(), ex.getMessage());
@@ -106,6 +113,7 @@ public final class DefaultCommListener implements CommListener {
 			}
 			logger.debug("Peer '{}' connected to listener '{}'", link.peerClientId(), this.name);
 			notifyPeers((peerListener) -> peerListener.peerConnected(this, peerInfo(link)));
+			MemberArrivals.arrived();
 			// registered after announcing the connection, so that a link that closes
 			// at once is still announced before its disconnection
 			link.onClose((closed) -> {
@@ -149,30 +157,26 @@ public final class DefaultCommListener implements CommListener {
 			return;
 		}
 		current.close();
-		this.links.forEach(Link::drain);
+		List<CompletableFuture<Void>> idle = this.links.stream().map(Link::drain).toList();
 		synchronized (this) {
 			// not running from here on: accepting has stopped and new requests are
 			// refused
 			this.listener = null;
 		}
-		long deadline = System.nanoTime() + grace.toNanos();
-		while (inFlight() > 0 && System.nanoTime() < deadline) {
-			sleepBriefly();
-		}
-		int abandoned = inFlight();
-		if (abandoned > 0) {
-			logger.warn("Listener '{}' closing with {} handler(s) still running after {} ms", this.name, abandoned,
+		if (!awaitAll(idle, grace)) {
+			logger.warn("Listener '{}' closing with {} handler(s) still running after {} ms", this.name, inFlight(),
 					grace.toMillis());
 		}
+		List<CompletableFuture<Void>> gone = new ArrayList<>();
 		for (Link link : List.copyOf(this.links)) {
+			CompletableFuture<Void> closed = new CompletableFuture<>();
+			link.onClose((ignored) -> closed.complete(null));
+			gone.add(closed);
 			link.close();
 		}
 		// closing is asynchronous; wait a little so that stop() returns with the peers
 		// gone
-		long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-		while (!this.links.isEmpty() && System.nanoTime() < closeDeadline) {
-			sleepBriefly();
-		}
+		awaitAll(gone, CLOSE_WAIT);
 		PeerSessions peerSessions = this.sessions;
 		if (peerSessions != null) {
 			peerSessions.closeAll();
@@ -183,12 +187,25 @@ public final class DefaultCommListener implements CommListener {
 		return this.links.stream().mapToInt(Link::inboundInFlight).sum();
 	}
 
-	private static void sleepBriefly() {
+	/**
+	 * Wait for every event, up to {@code timeout}.
+	 * @return whether all happened in time
+	 */
+	private static boolean awaitAll(List<CompletableFuture<Void>> events, Duration timeout) {
 		try {
-			TimeUnit.MILLISECONDS.sleep(10);
+			CompletableFuture.allOf(events.toArray(CompletableFuture[]::new))
+				.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (ExecutionException ex) {
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

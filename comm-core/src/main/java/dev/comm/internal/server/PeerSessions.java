@@ -12,6 +12,7 @@ import dev.comm.CommConnectionLostException;
 import dev.comm.internal.client.ReachableMember;
 import dev.comm.internal.session.Link;
 import dev.comm.internal.session.SessionOffer;
+import dev.comm.protocol.MessageFrame;
 
 /**
  * A listener's peer sessions by client id, as communica keeps them: a client that
@@ -45,7 +46,6 @@ final class PeerSessions implements SessionOffer {
 		synchronized (this.byClientId) {
 			session = this.byClientId.computeIfAbsent(link.peerClientId(), (id) -> new PeerSession(id, this));
 		}
-		link.onUndelivered(session::undelivered);
 		session.attach(link);
 		link.onClose(session::detach);
 	}
@@ -72,6 +72,17 @@ final class PeerSessions implements SessionOffer {
 		}
 		CommConnectionLostException stopping = new CommConnectionLostException("The listener is stopping");
 		all.forEach((member) -> ((PeerSession) member).close(stopping));
+	}
+
+	@Override
+	public void undelivered(String clientId, MessageFrame reply) {
+		PeerSession session;
+		synchronized (this.byClientId) {
+			session = this.byClientId.get(clientId);
+		}
+		if (session != null) {
+			session.undelivered(reply);
+		}
 	}
 
 	@Override

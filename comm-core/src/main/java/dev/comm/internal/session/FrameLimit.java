@@ -1,12 +1,12 @@
 package dev.comm.internal.session;
 
-import dev.comm.CommException;
 import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.Metadata;
 
 /**
- * The maximum frame size, applied to whole message bodies (metadata included) in both
- * directions.
+ * The maximum frame size, applied to whole message bodies (metadata included) that this
+ * side is about to send; what arrives has been checked by the transport.
  */
 final class FrameLimit {
 
@@ -23,10 +23,6 @@ final class FrameLimit {
 
 	FrameLimit(int max) {
 		this.max = max;
-	}
-
-	int max() {
-		return this.max;
 	}
 
 	/**
@@ -56,12 +52,12 @@ final class FrameLimit {
 	 * @param peer the peer, for the message
 	 * @return the exception to report, or {@code null} when the message fits
 	 */
-	CommException check(Metadata metadata, int payloadLength, String peer) {
+	FrameTooLargeException check(Metadata metadata, int payloadLength, String peer) {
 		int size = sizeOverLimit(metadata, payloadLength);
 		if (size < 0) {
 			return null;
 		}
-		return new CommException("Message to '" + metadata.route() + "' on " + peer + " is " + size
+		return new FrameTooLargeException("Message to '" + metadata.route() + "' on " + peer + " is " + size
 				+ " bytes, over the limit of " + this.max + " (comm.max-frame-size)");
 	}
 

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,7 @@ import dev.comm.protocol.ProtocolException;
 import dev.comm.protocol.Refusal;
 import dev.comm.transport.Connection;
 import dev.comm.transport.FrameReceiver;
+import dev.comm.transport.PeerIdentity;
 
 /**
  * A connection after the handshake: it correlates requests with responses, enforces
@@ -85,7 +87,10 @@ public final class Link implements FrameReceiver {
 
 	private volatile Set<String> announcedFeatures;
 
-	private volatile Hello peerHello;
+	/** Set once the peer is known, from its hello or from the transport. */
+	private volatile boolean identified;
+
+	private volatile String peerClientId;
 
 	private volatile Set<String> agreedFeatures = Set.of();
 
@@ -94,24 +99,55 @@ public final class Link implements FrameReceiver {
 
 	private final Instant createdAt = Instant.now();
 
+	/**
+	 * A link without a peer session.
+	 * @param connection the connection, not started
+	 * @param role which side of the handshake this link plays
+	 * @param settings what the application's links share
+	 */
 	public Link(Connection connection, Role role, LinkSettings settings) {
+		this(connection, role, settings, SessionPolicy.none());
+	}
+
+	/**
+	 * A link that keeps peer sessions as {@code sessions} says.
+	 * @param connection the connection, not started
+	 * @param role which side of the handshake this link plays
+	 * @param settings what the application's links share
+	 * @param sessions whether and how the link keeps a session; its half must match
+	 * {@code role}
+	 */
+	public Link(Connection connection, Role role, LinkSettings settings, SessionPolicy sessions) {
+		if ((role == Role.CLIENT) ? sessions.server() != null : sessions.client() != null) {
+			throw new IllegalArgumentException(sessions + " does not fit a " + role + " link");
+		}
 		this.connection = connection;
 		this.role = role;
 		this.settings = settings;
 		this.pending = new PendingRequests(settings.scheduler(), connection.remoteAddress());
-		this.limit = new FrameLimit(settings.maxFrameSize());
+		this.limit = new FrameLimit(connection.maxFrameSize());
 		this.timer = new LinkTimer(settings.scheduler());
 		this.inbound = new LinkResponder(this, connection, settings, this.limit);
-		this.session = new LinkSession(role);
+		this.session = new LinkSession(sessions);
 	}
 
 	/**
-	 * Start the handshake: write this side's hello and wait for the peer's.
-	 * @return completes with this link once the peer's hello is in, or exceptionally when
-	 * the peer refuses, says nothing within the handshake timeout, or the connection
-	 * closes
+	 * Start the handshake: write this side's hello and wait for the peer's, unless the
+	 * connection {@link Connection#knownPeer() knows the peer} already.
+	 * @return completes with this link once the peer's hello is in (at once for a known
+	 * peer), or exceptionally when the peer refuses, says nothing within the handshake
+	 * timeout, or the connection closes
 	 */
 	public CompletableFuture<Link> open() {
+		Optional<PeerIdentity> known = this.connection.knownPeer();
+		if (known.isPresent()) {
+			// no hello exchange: identified before reading starts, so that the first
+			// frame already finds the link open
+			this.connection.send(ownHello());
+			identified(known.get().clientId(), known.get().features());
+			this.connection.start(this);
+			return this.opened;
+		}
 		// Reading starts last: from then on the peer's hello may be handled on an I/O
 		// thread before this method returns. By then the handshake timer must be set,
 		// for hello() to replace it with the heartbeat timer, and this side's hello
@@ -125,48 +161,20 @@ public final class Link implements FrameReceiver {
 						+ handshakeTimeout.toMillis() + " ms (comm.handshake-timeout)"));
 			}
 		});
-		this.announcedFeatures = this.session.announced(this.settings.features());
-		Hello hello = (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures)
-				: Hello.server(this.announcedFeatures);
-		this.connection.send(hello);
+		this.connection.send(ownHello());
 		this.connection.start(this);
 		return this.opened;
 	}
 
-	/**
-	 * Client role: keep requests in flight across a dropped link in {@code session} when
-	 * the server confirms one. Call before {@link #open()}.
-	 * @param session the connector's session
-	 * @return this link
-	 */
-	public Link joinSession(ClientSession session) {
-		this.session.join(session);
-		return this;
+	private Hello ownHello() {
+		this.announcedFeatures = this.session.announced(this.settings.features());
+		return (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures)
+				: Hello.server(this.announcedFeatures);
 	}
 
 	/**
-	 * Server role: offer sessions to clients that announce them. Call before
-	 * {@link #open()}.
-	 * @param offer the listener's sessions
-	 * @return this link
-	 */
-	public Link offerSession(SessionOffer offer) {
-		this.session.offer(offer);
-		return this;
-	}
-
-	/**
-	 * Where a reply goes that cannot be written because this link is gone, for the
-	 * client's session to deliver it on its next link.
-	 * @param sink takes the reply frame
-	 */
-	public void onUndelivered(Consumer<MessageFrame> sink) {
-		this.session.onUndelivered(sink);
-	}
-
-	/**
-	 * Write a reply, handing it to the {@link #onUndelivered undelivered sink} when this
-	 * link is gone.
+	 * Write a reply; with a server {@link SessionPolicy}, hand it to the client's session
+	 * when this link is gone.
 	 * @param reply the response frame
 	 */
 	public void sendReply(MessageFrame reply) {
@@ -260,13 +268,13 @@ public final class Link implements FrameReceiver {
 	}
 
 	private void requireOpen() {
-		if (this.peerHello == null) {
+		if (!this.identified) {
 			throw new ProtocolException("Message before hello");
 		}
 	}
 
 	private void hello(Hello hello) {
-		if (this.peerHello != null) {
+		if (this.identified) {
 			throw new ProtocolException("Second hello");
 		}
 		if (this.role == Role.SERVER && hello.clientId() == null) {
@@ -275,31 +283,25 @@ public final class Link implements FrameReceiver {
 			fail(new ProtocolException("Hello without client_id from " + remoteAddress()));
 			return;
 		}
-		this.peerHello = hello;
-		this.agreedFeatures = Features.agreed(this.announcedFeatures, hello.features());
+		identified(hello.clientId(), hello.features());
+	}
+
+	private void identified(String clientId, Set<String> features) {
+		this.peerClientId = clientId;
+		this.agreedFeatures = Features.agreed(this.announcedFeatures, features);
+		this.identified = true;
 		this.inbound.useErrorType(this.agreedFeatures.contains(Features.ERROR_TYPE));
 		this.timer.cancel();
 		startHeartbeat();
 		// before the link counts as open, so that the session message is the first frame
 		// after the hello, ahead of any reply the session kept
-		this.session.helloAgreed(this.agreedFeatures, hello, this.connection);
+		this.session.helloAgreed(this.agreedFeatures, clientId, this.connection);
 		this.opened.complete(this);
 	}
 
 	private void message(MessageFrame message) {
+		// well-formed and within the limit: the connection's contract
 		Metadata metadata = message.metadata();
-		// the stream codec never yields these, but an in-process peer hands over frame
-		// objects as they are, and anything thrown past here kills the transport thread
-		if (metadata == null || metadata.id() == null || message.payload() == null) {
-			throw new ProtocolException("Message without metadata, id or payload");
-		}
-		// the limit is on the whole body: stream decoders have checked it already, an
-		// in-process peer's frame has not been checked at all
-		int size = this.limit.sizeOverLimit(metadata, message.payload().length);
-		if (size >= 0) {
-			throw new ProtocolException("Message of " + size + " bytes exceeds the frame limit of " + this.limit.max()
-					+ " (comm.max-frame-size)");
-		}
 		if (this.session.accept(metadata, this.agreedFeatures, this.pending)) {
 			return;
 		}
@@ -351,9 +353,10 @@ public final class Link implements FrameReceiver {
 	 * Refuse new inbound requests from now on, with a responder-fault reply, while
 	 * handlers already running finish and their replies still go out. Used when a
 	 * listener shuts down gracefully.
+	 * @return completes when no handler of this link runs any more
 	 */
-	public void drain() {
-		this.inbound.drain();
+	public CompletableFuture<Void> drain() {
+		return this.inbound.drain();
 	}
 
 	/**
@@ -377,7 +380,7 @@ public final class Link implements FrameReceiver {
 	}
 
 	public boolean isOpen() {
-		return !this.closed.get() && this.connection.isOpen() && this.peerHello != null;
+		return !this.closed.get() && this.connection.isOpen() && this.identified;
 	}
 
 	/**
@@ -386,8 +389,7 @@ public final class Link implements FrameReceiver {
 	 * @return the client id
 	 */
 	public String peerClientId() {
-		Hello hello = this.peerHello;
-		return (hello != null) ? hello.clientId() : null;
+		return this.peerClientId;
 	}
 
 	public Set<String> agreedFeatures() {

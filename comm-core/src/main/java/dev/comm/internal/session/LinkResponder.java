@@ -31,6 +31,9 @@ final class LinkResponder {
 
 	private volatile boolean draining;
 
+	/** Completes once draining and no handler runs. */
+	private final CompletableFuture<Void> drained = new CompletableFuture<>();
+
 	private volatile boolean errorTypeAgreed;
 
 	LinkResponder(Link link, Connection connection, LinkSettings settings, FrameLimit limit) {
@@ -84,7 +87,7 @@ final class LinkResponder {
 			return true;
 		}
 		catch (RejectedExecutionException ex) {
-			this.inFlight.decrementAndGet();
+			finished();
 			if (!message.isThrow()) {
 				reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
 						"The responder is shutting down or overloaded")));
@@ -111,7 +114,7 @@ final class LinkResponder {
 				}
 			}
 			finally {
-				this.inFlight.decrementAndGet();
+				finished();
 				this.connection.handled(frame);
 			}
 		});
@@ -137,8 +140,18 @@ final class LinkResponder {
 		this.errorTypeAgreed = agreed;
 	}
 
-	void drain() {
+	private void finished() {
+		if (this.inFlight.decrementAndGet() == 0 && this.draining) {
+			this.drained.complete(null);
+		}
+	}
+
+	CompletableFuture<Void> drain() {
 		this.draining = true;
+		if (this.inFlight.get() == 0) {
+			this.drained.complete(null);
+		}
+		return this.drained;
 	}
 
 	int inFlight() {

@@ -4,11 +4,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import dev.comm.CommConnectionLostException;
 import dev.comm.protocol.Features;
-import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 import dev.comm.protocol.Metadata;
@@ -23,13 +21,16 @@ import dev.comm.transport.Connection;
  */
 final class LinkSession {
 
-	private final Link.Role role;
+	/** Dialled: the connector's session, kept across links; or {@code null}. */
+	private final ClientSession clientSession;
 
-	/** Client role: the connector's session, kept across links. */
-	private volatile ClientSession clientSession;
+	/** Accepted: the sessions of the listener; or {@code null}. */
+	private final SessionOffer offer;
 
-	/** Server role: the sessions of the listener. */
-	private volatile SessionOffer offer;
+	private final boolean keeps;
+
+	/** The peer's client id, once its hello is in. */
+	private volatile String peerClientId;
 
 	/** Client role: the server instance that confirmed a session on this link. */
 	private volatile String confirmedInstance;
@@ -37,23 +38,10 @@ final class LinkSession {
 	/** The peer said goodbye: its session ends with this link. */
 	private volatile boolean peerClosing;
 
-	/** Server role: where replies go that could not be written on this link. */
-	private volatile Consumer<MessageFrame> undelivered;
-
-	LinkSession(Link.Role role) {
-		this.role = role;
-	}
-
-	void join(ClientSession session) {
-		this.clientSession = session;
-	}
-
-	void offer(SessionOffer offer) {
-		this.offer = offer;
-	}
-
-	void onUndelivered(Consumer<MessageFrame> sink) {
-		this.undelivered = sink;
+	LinkSession(SessionPolicy policy) {
+		this.clientSession = policy.client();
+		this.offer = policy.server();
+		this.keeps = policy.keepsSession();
 	}
 
 	/**
@@ -61,8 +49,7 @@ final class LinkSession {
 	 * never waits for a session message that will not come.
 	 */
 	Set<String> announced(Set<String> features) {
-		boolean keeps = (this.role == Link.Role.CLIENT) ? this.clientSession != null : this.offer != null;
-		if (keeps || !features.contains(Features.SESSION)) {
+		if (this.keeps || !features.contains(Features.SESSION)) {
 			return Set.copyOf(features);
 		}
 		Set<String> without = new HashSet<>(features);
@@ -75,12 +62,13 @@ final class LinkSession {
 	 * message, the first frame after the hellos; a client whose server keeps no session
 	 * gives up what it held.
 	 */
-	void helloAgreed(Set<String> agreed, Hello peer, Connection connection) {
+	void helloAgreed(Set<String> agreed, String peerClientId, Connection connection) {
+		this.peerClientId = peerClientId;
 		boolean session = agreed.contains(Features.SESSION);
-		if (session && this.role == Link.Role.SERVER) {
+		if (session && this.offer != null) {
 			Map<String, Object> extra = new LinkedHashMap<>();
 			extra.put("instance", this.offer.instanceId());
-			extra.put("resumed", this.offer.knows(peer.clientId()));
+			extra.put("resumed", this.offer.knows(peerClientId));
 			connection.send(new MessageFrame(new Metadata("", MessageType.SESSION, null, extra), new byte[0]));
 		}
 		else if (!session && this.clientSession != null) {
@@ -135,14 +123,19 @@ final class LinkSession {
 	 * Write a reply, or hand it to the session when the link is gone.
 	 */
 	void sendReply(MessageFrame reply, boolean open, Connection connection) {
-		Consumer<MessageFrame> sink = this.undelivered;
-		if (sink != null && !open) {
-			sink.accept(reply);
+		SessionOffer sessions = this.offer;
+		String clientId = this.peerClientId;
+		if (sessions == null || clientId == null) {
+			connection.send(reply);
+			return;
+		}
+		if (!open) {
+			sessions.undelivered(clientId, reply);
 			return;
 		}
 		connection.send(reply).whenComplete((ignored, ex) -> {
-			if (ex != null && sink != null) {
-				sink.accept(reply);
+			if (ex != null) {
+				sessions.undelivered(clientId, reply);
 			}
 		});
 	}

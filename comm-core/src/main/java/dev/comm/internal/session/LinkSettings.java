@@ -12,13 +12,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param handler serves inbound requests and throws
  * @param handlerExecutor runs handlers, off the I/O threads
  * @param scheduler runs timeouts and heartbeats
- * @param maxFrameSize the largest frame body sent or accepted
  * @param handshakeTimeout how long a new connection may take to say hello
  * @param heartbeatInterval how often an idle link is probed; zero turns heartbeats off
  * @param features the protocol extensions this side announces
  */
 public record LinkSettings(String clientId, InboundHandler handler, Executor handlerExecutor,
-		ScheduledExecutorService scheduler, int maxFrameSize, Duration handshakeTimeout, Duration heartbeatInterval,
+		ScheduledExecutorService scheduler, Duration handshakeTimeout, Duration heartbeatInterval,
 		Set<String> features) {
 
 }

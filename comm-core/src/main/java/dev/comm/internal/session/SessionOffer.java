@@ -1,5 +1,7 @@
 package dev.comm.internal.session;
 
+import dev.comm.protocol.MessageFrame;
+
 /**
  * The server's half of peer sessions, as a link needs it during the handshake: the
  * instance id to announce, and whether a reconnecting client's session is still kept.
@@ -19,5 +21,13 @@ public interface SessionOffer {
 	 * @return whether the session is known
 	 */
 	boolean knows(String clientId);
+
+	/**
+	 * A reply to the client that its link could not write: keep it for the client's next
+	 * link, or send it on the current one.
+	 * @param clientId the client id
+	 * @param reply the response frame
+	 */
+	void undelivered(String clientId, MessageFrame reply);
 
 }

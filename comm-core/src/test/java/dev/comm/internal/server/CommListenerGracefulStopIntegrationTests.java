@@ -45,6 +45,29 @@ class CommListenerGracefulStopIntegrationTests {
 		}
 	}
 
+	@Test
+	void stopReturnsOnceTheLastRunningHandlerEndsWithoutWaitingOutTheGrace() throws Exception {
+		Slow slow = new Slow();
+		try (CommTestNode server = CommTestNode.builder().handlers(slow).build();
+				CommTestNode client = CommTestNode.builder().build()) {
+			DefaultCommListener listener = server.listen("tcp://127.0.0.1:0");
+			CommClient comm = client.connect(listener.address().toString(), Duration.ofSeconds(10));
+			CompletableFuture<String> running = comm.requestAsync("slow", null, String.class);
+			assertThat(slow.started.await(5, TimeUnit.SECONDS)).isTrue();
+
+			// a grace far beyond the ceilings below: only the handler's end lets stop()
+			// return
+			CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> listener.stop(Duration.ofHours(1)));
+			await("the listener to stop accepting").atMost(Duration.ofSeconds(5)).until(() -> !listener.isRunning());
+			assertThat(stopping).isNotDone();
+
+			slow.release.countDown();
+			assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo("finished");
+			assertThat(stopping).succeedsWithin(Duration.ofSeconds(10));
+			assertThat(listener.getLinks()).isEmpty();
+		}
+	}
+
 	static class Slow {
 
 		final CountDownLatch started = new CountDownLatch(1);

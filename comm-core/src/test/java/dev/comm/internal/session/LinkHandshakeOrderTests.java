@@ -3,6 +3,7 @@ package dev.comm.internal.session;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -15,8 +16,10 @@ import dev.comm.protocol.Frame;
 import dev.comm.protocol.Hello;
 import dev.comm.transport.Connection;
 import dev.comm.transport.FrameReceiver;
+import dev.comm.transport.PeerIdentity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class LinkHandshakeOrderTests {
 
@@ -54,11 +57,29 @@ class LinkHandshakeOrderTests {
 		assertThat(this.scheduler.getQueue()).as("timers left after the link closed").isEmpty();
 	}
 
+	@Test
+	void connectionThatKnowsItsPeerOpensTheLinkWithoutWaitingForAHelloOrSettingATimer() {
+		ScriptedConnection connection = new ScriptedConnection(null);
+		connection.known = new PeerIdentity("caller-7", Features.BROKERED);
+		Link link = new Link(connection, Link.Role.SERVER, settings());
+		assertThat(link.open()).isCompleted();
+		assertThat(link.peerClientId()).isEqualTo("caller-7");
+		assertThat(link.agreedFeatures()).containsExactly(Features.ERROR_TYPE);
+		assertThat(this.scheduler.getQueue()).as("no handshake timer").isEmpty();
+		assertThat(connection.events).containsExactly("send Hello", "start");
+	}
+
+	@Test
+	void sessionHalfThatDoesNotFitTheRoleIsRefusedWhenTheLinkIsMade() {
+		ClientSession session = new ClientSession(this.scheduler, "scripted");
+		assertThatIllegalArgumentException().isThrownBy(() -> new Link(new ScriptedConnection(null), Link.Role.SERVER,
+				settings(), SessionPolicy.client(session)));
+	}
+
 	private LinkSettings settings() {
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		return new LinkSettings("client-1", (message) -> CompletableFuture.completedFuture(Outcome.success(null)),
-				Runnable::run, this.scheduler, 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(10),
-				Features.ALL);
+				Runnable::run, this.scheduler, Duration.ofSeconds(5), Duration.ofSeconds(10), Features.ALL);
 	}
 
 	/**
@@ -74,6 +95,8 @@ class LinkHandshakeOrderTests {
 		private FrameReceiver receiver;
 
 		private boolean open = true;
+
+		PeerIdentity known;
 
 		ScriptedConnection(Frame onStart) {
 			this.onStart = onStart;
@@ -110,6 +133,16 @@ class LinkHandshakeOrderTests {
 		@Override
 		public String remoteAddress() {
 			return "scripted";
+		}
+
+		@Override
+		public Optional<PeerIdentity> knownPeer() {
+			return Optional.ofNullable(this.known);
+		}
+
+		@Override
+		public int maxFrameSize() {
+			return 1024 * 1024;
 		}
 
 	}

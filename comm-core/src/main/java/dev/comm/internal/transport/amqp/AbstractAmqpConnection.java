@@ -2,27 +2,18 @@ package dev.comm.internal.transport.amqp;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import dev.comm.protocol.Features;
 import dev.comm.protocol.Frame;
-import dev.comm.protocol.Hello;
 import dev.comm.transport.Connection;
 import dev.comm.transport.FrameReceiver;
 
 /**
- * What both ends of a virtual AMQP connection share: AMQP has no handshake, so the peer's
- * hello is made up from what is known about it and delivered first; frames that arrive
- * before {@link #start(FrameReceiver)} wait; the receiver hears of the close exactly
- * once, after the last frame.
+ * What both ends of a virtual AMQP connection share: AMQP has no handshake, so each end
+ * tells who its peer is through {@link #knownPeer()}; frames that arrive before
+ * {@link #start(FrameReceiver)} wait; the receiver hears of the close exactly once, after
+ * the last frame.
  */
 abstract class AbstractAmqpConnection implements Connection {
-
-	/**
-	 * What a peer over AMQP is taken to announce: typed errors, and no heartbeat, because
-	 * the broker connection has its own.
-	 */
-	static final Set<String> PEER_FEATURES = Set.of(Features.ERROR_TYPE);
 
 	private final Object lock = new Object();
 
@@ -34,17 +25,21 @@ abstract class AbstractAmqpConnection implements Connection {
 
 	private boolean closeReported;
 
-	/**
-	 * The hello the peer would have sent.
-	 * @return the hello
-	 */
-	protected abstract Hello peerHello();
+	private final int maxFrameSize;
+
+	AbstractAmqpConnection(int maxFrameSize) {
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	@Override
+	public int maxFrameSize() {
+		return this.maxFrameSize;
+	}
 
 	@Override
 	public void start(FrameReceiver receiver) {
 		synchronized (this.lock) {
 			this.receiver = receiver;
-			receiver.frame(peerHello());
 			this.early.forEach(receiver::frame);
 			this.early.clear();
 			if (this.closed && !this.closeReported) {

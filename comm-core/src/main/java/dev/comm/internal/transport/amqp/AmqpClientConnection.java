@@ -2,6 +2,7 @@ package dev.comm.internal.transport.amqp;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,11 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.comm.CommConnectionLostException;
+import dev.comm.protocol.Features;
 import dev.comm.protocol.Frame;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 import dev.comm.protocol.ProtocolException;
+import dev.comm.transport.PeerIdentity;
 
 /**
  * A caller's connection to a service: requests and throws go to the service's queue (or,
@@ -49,7 +53,8 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 
 	private volatile String clientId;
 
-	AmqpClientConnection(AmqpBroker broker, String service, boolean broadcast, String remoteAddress) {
+	AmqpClientConnection(AmqpBroker broker, String service, boolean broadcast, String remoteAddress, int maxFrameSize) {
+		super(maxFrameSize);
 		this.broker = broker;
 		this.service = service;
 		this.broadcast = broadcast;
@@ -77,9 +82,12 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 		}
 	}
 
+	/**
+	 * The service, through the broker: no client id, the brokered features.
+	 */
 	@Override
-	protected Hello peerHello() {
-		return Hello.server(PEER_FEATURES);
+	public Optional<PeerIdentity> knownPeer() {
+		return Optional.of(new PeerIdentity(null, Features.BROKERED));
 	}
 
 	@Override
@@ -89,6 +97,8 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 				.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
 		}
 		if (frame instanceof Hello hello) {
+			// this side's own hello: nothing goes out, but its client id names every
+			// message as AMQP's app_id
 			this.clientId = hello.clientId();
 		}
 		if (!(frame instanceof MessageFrame message)) {
@@ -119,6 +129,16 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 			return;
 		}
 		MessageFrame frame = inbound.frame();
+		try {
+			FrameTooLargeException.checkReceived(frame, maxFrameSize());
+		}
+		catch (FrameTooLargeException ex) {
+			// which request it answers is known, but a reply that could not be
+			// delivered in full is treated as on a stream: the connection goes
+			logger.warn("Closing connection to {}: {}", this.remoteAddress, ex.getMessage());
+			closeWith(ex);
+			return;
+		}
 		if (frame.metadata().type() == MessageType.REQUEST) {
 			this.answerTo.put(frame.metadata().id(), inbound.replyTo());
 		}

@@ -3,16 +3,18 @@ package dev.comm.internal.transport.amqp;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.rabbitmq.client.Channel;
 
 import dev.comm.CommConnectionLostException;
+import dev.comm.protocol.Features;
 import dev.comm.protocol.Frame;
-import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
+import dev.comm.transport.PeerIdentity;
 
 /**
  * A listening instance's connection to one caller, identified by the caller's reply
@@ -39,6 +41,7 @@ final class AmqpPeerConnection extends AbstractAmqpConnection {
 	private volatile long lastActivityNanos = System.nanoTime();
 
 	AmqpPeerConnection(AmqpBroker broker, AmqpServiceListener listener, String key, String replyTo, String clientId) {
+		super(listener.maxFrameSize());
 		this.broker = broker;
 		this.listener = listener;
 		this.key = key;
@@ -46,9 +49,13 @@ final class AmqpPeerConnection extends AbstractAmqpConnection {
 		this.clientId = clientId;
 	}
 
+	/**
+	 * The caller, named by its {@code app_id} (or reply queue), with the brokered
+	 * features.
+	 */
 	@Override
-	protected Hello peerHello() {
-		return Hello.client(this.clientId, PEER_FEATURES);
+	public Optional<PeerIdentity> knownPeer() {
+		return Optional.of(new PeerIdentity(this.clientId, Features.BROKERED));
 	}
 
 	/**

@@ -25,7 +25,7 @@ import dev.comm.CommConnectionLostException;
 import dev.comm.CommErrorKind;
 import dev.comm.address.CommAddress;
 import dev.comm.protocol.ErrorBody;
-import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 import dev.comm.protocol.Metadata;
@@ -137,7 +137,7 @@ final class AmqpServiceListener implements Listener {
 		AmqpMessageMapping.Inbound inbound;
 		try {
 			inbound = AmqpMessageMapping.read(properties, body);
-			checkSize(inbound.frame().metadata(), body.length);
+			FrameTooLargeException.checkReceived(inbound.frame(), this.maxFrameSize);
 		}
 		catch (ProtocolException ex) {
 			refuse(from, envelope, properties, ex.getMessage());
@@ -154,14 +154,6 @@ final class AmqpServiceListener implements Listener {
 		else {
 			acknowledge(from, envelope);
 			caller.deliverAnswer(inbound.frame());
-		}
-	}
-
-	private void checkSize(Metadata metadata, int payloadLength) {
-		int size = FrameCodec.bodySize(metadata, payloadLength);
-		if (size > this.maxFrameSize) {
-			throw new ProtocolException("Message of " + size + " bytes exceeds the frame limit of " + this.maxFrameSize
-					+ " (comm.max-frame-size)");
 		}
 	}
 
@@ -364,6 +356,10 @@ final class AmqpServiceListener implements Listener {
 			lost(getChannel(), signal);
 		}
 
+	}
+
+	int maxFrameSize() {
+		return this.maxFrameSize;
 	}
 
 }

@@ -87,7 +87,8 @@ public class AmqpTransport implements Transport {
 		AmqpBroker broker = broker(address, settings);
 		// opening a channel blocks on the network: not on the caller's thread
 		return CompletableFuture.<Connection>supplyAsync(() -> {
-			AmqpClientConnection connection = new AmqpClientConnection(broker, service, broadcast, address.toString());
+			AmqpClientConnection connection = new AmqpClientConnection(broker, service, broadcast, address.toString(),
+					settings.maxFrameSize());
 			connection.open();
 			return connection;
 		}, this.connecting);

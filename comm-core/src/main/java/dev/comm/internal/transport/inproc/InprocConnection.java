@@ -10,13 +10,19 @@ import org.slf4j.LoggerFactory;
 
 import dev.comm.CommConnectionLostException;
 import dev.comm.protocol.Frame;
+import dev.comm.protocol.FrameTooLargeException;
+import dev.comm.protocol.MessageFrame;
+import dev.comm.protocol.Metadata;
+import dev.comm.protocol.ProtocolException;
 import dev.comm.transport.Connection;
 import dev.comm.transport.FrameReceiver;
 
 /**
  * One end of an in-process link. Frames sent by one end are queued on the other and
  * delivered in order by a task that runs while the queue has frames, so a sender never
- * runs the receiver's code.
+ * runs the receiver's code. Frame objects are handed over without bytes in between, so
+ * this end checks what a codec would have: a message that is not well-formed or is over
+ * this end's frame limit closes the connection instead of reaching the receiver.
  */
 final class InprocConnection implements Connection {
 
@@ -38,9 +44,12 @@ final class InprocConnection implements Connection {
 
 	private boolean closedReported;
 
-	InprocConnection(String remoteAddress, Executor delivery) {
+	private final int maxFrameSize;
+
+	InprocConnection(String remoteAddress, Executor delivery, int maxFrameSize) {
 		this.remoteAddress = remoteAddress;
 		this.delivery = delivery;
+		this.maxFrameSize = maxFrameSize;
 	}
 
 	void pairWith(InprocConnection peer) {
@@ -135,6 +144,9 @@ final class InprocConnection implements Connection {
 
 	private void deliver(Frame frame) {
 		try {
+			if (frame instanceof MessageFrame message) {
+				checkWellFormed(message);
+			}
 			this.receiver.frame(frame);
 		}
 		catch (RuntimeException ex) {
@@ -143,6 +155,19 @@ final class InprocConnection implements Connection {
 			logger.warn("Closing in-process connection to {}: {}", this.remoteAddress, ex.toString());
 			close();
 		}
+	}
+
+	private void checkWellFormed(MessageFrame message) {
+		Metadata metadata = message.metadata();
+		if (metadata == null || metadata.id() == null || message.payload() == null) {
+			throw new ProtocolException("Message without metadata, id or payload");
+		}
+		FrameTooLargeException.checkReceived(message, this.maxFrameSize);
+	}
+
+	@Override
+	public int maxFrameSize() {
+		return this.maxFrameSize;
 	}
 
 	@Override

@@ -23,7 +23,7 @@ import dev.comm.transport.TransportSettings;
  */
 public class InprocTransport implements Transport {
 
-	private static final Map<String, Consumer<Connection>> LISTENERS = new ConcurrentHashMap<>();
+	private static final Map<String, Bound> LISTENERS = new ConcurrentHashMap<>();
 
 	private final ExecutorService delivery = Executors.newCachedThreadPool(runnable -> {
 		Thread thread = new Thread(runnable, "comm-inproc");
@@ -38,22 +38,24 @@ public class InprocTransport implements Transport {
 
 	@Override
 	public CompletableFuture<Connection> connect(CommAddress address, TransportSettings settings) {
-		Consumer<Connection> acceptor = LISTENERS.get(address.host());
-		if (acceptor == null) {
+		Bound bound = LISTENERS.get(address.host());
+		if (bound == null) {
 			return CompletableFuture.failedFuture(
 					new CommConnectionLostException("Cannot connect to " + address + ": nothing listens there"));
 		}
-		InprocConnection client = new InprocConnection(address + " (listener)", this.delivery);
-		InprocConnection server = new InprocConnection(address + " (client)", this.delivery);
+		// each end checks what it receives against its own side's limit
+		InprocConnection client = new InprocConnection(address + " (listener)", this.delivery, settings.maxFrameSize());
+		InprocConnection server = new InprocConnection(address + " (client)", this.delivery, bound.maxFrameSize());
 		client.pairWith(server);
 		server.pairWith(client);
-		acceptor.accept(server);
+		bound.acceptor().accept(server);
 		return CompletableFuture.completedFuture(client);
 	}
 
 	@Override
 	public Listener listen(CommAddress address, TransportSettings settings, Consumer<Connection> acceptor) {
-		if (LISTENERS.putIfAbsent(address.host(), acceptor) != null) {
+		Bound bound = new Bound(acceptor, settings.maxFrameSize());
+		if (LISTENERS.putIfAbsent(address.host(), bound) != null) {
 			throw new CommException("Cannot listen on " + address + ": the name is taken in this JVM");
 		}
 		return new Listener() {
@@ -64,7 +66,7 @@ public class InprocTransport implements Transport {
 
 			@Override
 			public void close() {
-				LISTENERS.remove(address.host(), acceptor);
+				LISTENERS.remove(address.host(), bound);
 			}
 		};
 	}
@@ -72,6 +74,9 @@ public class InprocTransport implements Transport {
 	@Override
 	public void close() {
 		this.delivery.shutdown();
+	}
+
+	private record Bound(Consumer<Connection> acceptor, int maxFrameSize) {
 	}
 
 }

@@ -40,8 +40,11 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	private volatile Throwable failure;
 
-	NettyConnection(Channel channel, String remoteAddress) {
+	private final int maxFrameSize;
+
+	NettyConnection(Channel channel, String remoteAddress, int maxFrameSize) {
 		this.channel = channel;
+		this.maxFrameSize = maxFrameSize;
 		this.remoteAddress = remoteAddress;
 		this.writes = new WriteBatcher(channel, remoteAddress);
 	}
@@ -142,6 +145,11 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 	@Override
 	public String toString() {
 		return "NettyConnection[" + this.remoteAddress + "]";
+	}
+
+	@Override
+	public int maxFrameSize() {
+		return this.maxFrameSize;
 	}
 
 }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
 import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.ProtocolException;
 
@@ -95,7 +96,11 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 			return false;
 		}
 		long length = in.getUnsignedInt(in.readerIndex());
-		if (length == 0 || length > this.maxFrameSize) {
+		if (length > this.maxFrameSize) {
+			throw new FrameTooLargeException("Frame length " + length + " exceeds the frame limit of "
+					+ this.maxFrameSize + " (comm.max-frame-size)");
+		}
+		if (length == 0) {
 			throw new ProtocolException(
 					"Frame length " + length + " is outside 1.." + this.maxFrameSize + " (comm.max-frame-size)");
 		}

@@ -9,6 +9,7 @@ import org.springframework.web.socket.WebSocketMessage;
 
 import dev.comm.protocol.Frame;
 import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.ProtocolException;
 
 /**
@@ -41,7 +42,8 @@ final class InboundMessages {
 	 * @param message the message
 	 * @return the frame it completes, or {@code null} when more parts are to come or the
 	 * message carries no frame (a WebSocket pong)
-	 * @throws MessageTooLargeException if the message outgrows its limit
+	 * @throws FrameTooLargeException if the message outgrows its limit; the connection
+	 * closes with WebSocket status 1009
 	 * @throws ProtocolException if the message is not a valid frame
 	 */
 	Frame accept(WebSocketMessage<?> message) {
@@ -52,7 +54,7 @@ final class InboundMessages {
 		byte[] part = text ? ((TextMessage) message).asBytes() : bytes(((BinaryMessage) message).getPayload());
 		int limit = text ? MAX_TEXT_SIZE : this.maxFrameSize;
 		if ((long) this.parts.size() + part.length > limit) {
-			throw new MessageTooLargeException((text ? "Text message exceeds " : "Binary message exceeds ") + limit
+			throw new FrameTooLargeException((text ? "Text message exceeds " : "Binary message exceeds ") + limit
 					+ " bytes" + (text ? "" : " (comm.max-frame-size)"));
 		}
 		if (!message.isLast()) {
@@ -87,17 +89,6 @@ final class InboundMessages {
 		byte[] bytes = new byte[buffer.remaining()];
 		buffer.duplicate().get(bytes);
 		return bytes;
-	}
-
-	/**
-	 * A message outgrew its limit; the connection closes with WebSocket status 1009.
-	 */
-	static final class MessageTooLargeException extends ProtocolException {
-
-		MessageTooLargeException(String message) {
-			super(message);
-		}
-
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.web.socket.WebSocketSession;
 
 import dev.comm.CommConnectionLostException;
 import dev.comm.protocol.Frame;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.ProtocolException;
 import dev.comm.transport.Connection;
 import dev.comm.transport.FrameReceiver;
@@ -52,11 +53,14 @@ final class WebSocketConnection implements Connection {
 
 	private volatile Throwable failure;
 
+	private final int maxFrameSize;
+
 	WebSocketConnection(WebSocketSession session, String remoteAddress, int maxFrameSize, Executor writer,
 			Consumer<WebSocketConnection> onClosed) {
 		this.session = session;
 		this.remoteAddress = remoteAddress;
 		this.inbound = new InboundMessages(maxFrameSize);
+		this.maxFrameSize = maxFrameSize;
 		this.sender = new SerialWebSocketSender(session, writer, remoteAddress, this::failed);
 		this.onClosed = onClosed;
 	}
@@ -118,7 +122,7 @@ final class WebSocketConnection implements Connection {
 		catch (ProtocolException ex) {
 			this.failure = ex;
 			logger.warn("Closing connection to {}: {}", this.remoteAddress, ex.getMessage());
-			closeWith((ex instanceof InboundMessages.MessageTooLargeException) ? CloseStatus.TOO_BIG_TO_PROCESS
+			closeWith((ex instanceof FrameTooLargeException) ? CloseStatus.TOO_BIG_TO_PROCESS
 					: CloseStatus.PROTOCOL_ERROR);
 			return;
 		}
@@ -182,6 +186,11 @@ final class WebSocketConnection implements Connection {
 	@Override
 	public String toString() {
 		return "WebSocketConnection[" + this.remoteAddress + "]";
+	}
+
+	@Override
+	public int maxFrameSize() {
+		return this.maxFrameSize;
 	}
 
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.comm.protocol.ControlFrame;
 import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
@@ -91,6 +92,16 @@ class StreamFrameDecoderTests {
 				.writeInbound(Unpooled.wrappedBuffer(new byte[] { 0, 0, 0, 6, FrameCodec.MESSAGE, 0, 0, 0, 9, '{' })))
 			.withCauseInstanceOf(ProtocolException.class)
 			.withMessageContaining("outside");
+	}
+
+	@Test
+	void lengthOverTheLimitFailsAsFrameTooLargeBeforeTheBodyArrives() {
+		EmbeddedChannel channel = new EmbeddedChannel(new StreamFrameDecoder(1024));
+		channel.writeInbound(Unpooled.wrappedBuffer(bytes("{\"hello\": \"hello\"}\0")));
+		assertThatExceptionOfType(io.netty.handler.codec.DecoderException.class)
+			.isThrownBy(() -> channel.writeInbound(Unpooled.wrappedBuffer(new byte[] { 0, 0, 4, 1 })))
+			.withCauseInstanceOf(FrameTooLargeException.class)
+			.withMessageContaining("comm.max-frame-size");
 	}
 
 	private static byte[] bytes(String text) {

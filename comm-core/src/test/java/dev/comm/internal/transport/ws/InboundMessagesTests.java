@@ -10,6 +10,7 @@ import org.springframework.web.socket.TextMessage;
 
 import dev.comm.protocol.ControlFrame;
 import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.Hello;
 import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.Metadata;
@@ -51,7 +52,7 @@ class InboundMessagesTests {
 	@Test
 	void binaryMessageGrowingPastTheFrameLimitFailsBeforeItIsBuffered() {
 		assertThat(this.inbound.accept(new BinaryMessage(ByteBuffer.wrap(new byte[1000]), false))).isNull();
-		assertThatExceptionOfType(InboundMessages.MessageTooLargeException.class)
+		assertThatExceptionOfType(FrameTooLargeException.class)
 			.isThrownBy(() -> this.inbound.accept(new BinaryMessage(ByteBuffer.wrap(new byte[25]), false)))
 			.withMessageContaining("1024")
 			.withMessageContaining("comm.max-frame-size");
@@ -61,7 +62,7 @@ class InboundMessagesTests {
 	void textMessageOver64KibFails() {
 		String part = "x".repeat(40 * 1024);
 		assertThat(this.inbound.accept(new TextMessage(part, false))).isNull();
-		assertThatExceptionOfType(InboundMessages.MessageTooLargeException.class)
+		assertThatExceptionOfType(FrameTooLargeException.class)
 			.isThrownBy(() -> this.inbound.accept(new TextMessage(part, true)))
 			.withMessageContaining(String.valueOf(64 * 1024));
 	}
