@@ -20,6 +20,7 @@ import dev.comm.handler.CommHandler;
 import dev.comm.testing.CommTestNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -88,6 +89,33 @@ class CommPoolIntegrationTests {
 		startServer(1);
 		await("the restarted server to rejoin").until(() -> pool.memberIds().size() == 3);
 		assertThat(count(pool, 90)).containsOnlyKeys("server-0", "server-1", "server-2");
+	}
+
+	@Test
+	void aStrategyThatHandsBackAMemberItWasNotGivenFailsTheCallNamingIt() {
+		PoolMember madeUp = new PoolMember() {
+
+			@Override
+			public String id() {
+				return "made-up";
+			}
+
+			@Override
+			public boolean isLive() {
+				return true;
+			}
+
+			@Override
+			public String toString() {
+				return "made-up member";
+			}
+
+		};
+		CommPool pool = poolOverThreeServers((live) -> madeUp);
+
+		assertThatIllegalStateException().isThrownBy(() -> pool.request("whoami", null, String.class))
+			.withMessageContaining("chose made-up member, which is not a live member of pool");
+		assertThat(pool.members()).extracting(PoolMember::id).containsExactly(uri(0), uri(1), uri(2));
 	}
 
 	@Test
