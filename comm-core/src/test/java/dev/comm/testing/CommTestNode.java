@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import dev.comm.address.CommAddress;
 import dev.comm.client.CommClient;
 import dev.comm.client.CommPool;
@@ -27,7 +29,11 @@ import dev.comm.internal.handler.DefaultArgumentResolvers;
 import dev.comm.internal.handler.HandlerMethod;
 import dev.comm.internal.handler.RouteDispatcher;
 import dev.comm.internal.handler.RouteTable;
+import dev.comm.internal.observation.CallObserver;
+import dev.comm.internal.observation.MicrometerCallObserver;
+import dev.comm.internal.observation.ObservingInboundHandler;
 import dev.comm.internal.server.DefaultCommListener;
+import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.internal.transport.amqp.AmqpTransport;
 import dev.comm.internal.transport.inproc.InprocTransport;
@@ -81,10 +87,15 @@ public final class CommTestNode implements AutoCloseable {
 				new UnixSocketTransport(this.loops), new InprocTransport(), new AmqpTransport(builder.amqpPrefetch)));
 		builder.transports.forEach((transport) -> transports.add(transport.get()));
 		this.transports = new TransportRegistry(transports);
-		this.support = new TargetResources(new JacksonPayloadCodec(), this.scheduler);
+		ObservationRegistry observations = builder.observations;
+		this.support = new TargetResources(new JacksonPayloadCodec(), this.scheduler,
+				(observations != null) ? new MicrometerCallObserver(observations, null) : CallObserver.NONE);
 		this.dispatcher = new RouteDispatcher(this.routes, this.support, builder.requestTimeout);
+		InboundHandler handler = (observations != null)
+				? new ObservingInboundHandler(this.dispatcher, observations, null, this.routes::isMapped)
+				: this.dispatcher;
 		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5), builder.tls);
-		this.linkSettings = new LinkSettings(builder.clientId, this.dispatcher, this.handlerThreads, this.scheduler,
+		this.linkSettings = new LinkSettings(builder.clientId, handler, this.handlerThreads, this.scheduler,
 				builder.handshakeTimeout, builder.heartbeatInterval, builder.features);
 		for (Object handlers : builder.handlers) {
 			register(handlers);
@@ -239,6 +250,8 @@ public final class CommTestNode implements AutoCloseable {
 
 		private TlsSettings tls;
 
+		private ObservationRegistry observations;
+
 		public Builder handlers(Object... beans) {
 			this.handlers.addAll(List.of(beans));
 			return this;
@@ -305,6 +318,17 @@ public final class CommTestNode implements AutoCloseable {
 		 */
 		public Builder tls(TlsSettings tls) {
 			this.tls = tls;
+			return this;
+		}
+
+		/**
+		 * Observe this node's calls and what its handlers serve, as the
+		 * auto-configuration does when an {@code ObservationRegistry} bean exists.
+		 * @param observations the registry
+		 * @return this builder
+		 */
+		public Builder observations(ObservationRegistry observations) {
+			this.observations = observations;
 			return this;
 		}
 

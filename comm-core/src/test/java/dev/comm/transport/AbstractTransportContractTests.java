@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
  * Waits are bounded by {@link #AWAIT}, a ceiling that is only reached when something is
  * broken; nothing here asserts how fast a thing happens.
  */
-abstract class AbstractTransportContractTests {
+abstract class AbstractTransportContractTests implements ObservationContract {
 
 	/** Ceiling for anything that should happen soon. */
 	static final Duration AWAIT = Duration.ofSeconds(10);
@@ -101,6 +101,16 @@ abstract class AbstractTransportContractTests {
 	 */
 	protected CommTestNode.Builder nodeBuilder() {
 		return CommTestNode.builder();
+	}
+
+	@Override
+	public final String observedListenUri() {
+		return newListenUri();
+	}
+
+	@Override
+	public final CommTestNode.Builder observedNodeBuilder() {
+		return nodeBuilder();
 	}
 
 	@BeforeEach

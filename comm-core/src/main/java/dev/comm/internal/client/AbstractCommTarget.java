@@ -11,6 +11,7 @@ import java.util.function.Function;
 import dev.comm.CommException;
 import dev.comm.client.CommTarget;
 import dev.comm.client.ReplyType;
+import dev.comm.internal.observation.CallObservation;
 import dev.comm.internal.session.Link;
 import dev.comm.internal.session.ReplyCallbacks;
 
@@ -39,6 +40,13 @@ public abstract class AbstractCommTarget implements CommTarget {
 	 * error
 	 */
 	protected abstract CompletableFuture<Link> link(Duration timeout);
+
+	/**
+	 * The name calls through this target are observed under: the pool's or connector's,
+	 * or for a peer the listener's or connector's whose link it is.
+	 * @return the name
+	 */
+	protected abstract String targetName();
 
 	/**
 	 * A copy of this target with another timeout.
@@ -77,8 +85,19 @@ public abstract class AbstractCommTarget implements CommTarget {
 
 	@Override
 	public void send(String route, Object payload) {
-		byte[] bytes = this.support.codec().encode(payload);
-		await(onLink(this.timeout, (link) -> link.send(route, bytes)));
+		CallObservation observation = this.support.observer().start(targetName(), route, true);
+		CompletableFuture<Void> sent;
+		try {
+			byte[] bytes = this.support.codec().encode(payload);
+			sent = onLink(this.timeout, (link) -> {
+				observation.sentOn(link);
+				return link.send(route, bytes, observation.metadata());
+			});
+		}
+		catch (CommException ex) {
+			sent = CompletableFuture.failedFuture(ex);
+		}
+		await(observation.end(sent));
 	}
 
 	@Override
@@ -87,15 +106,19 @@ public abstract class AbstractCommTarget implements CommTarget {
 	}
 
 	private CompletableFuture<byte[]> exchange(String route, Object payload) {
+		CallObservation observation = this.support.observer().start(targetName(), route, false);
 		byte[] bytes;
 		try {
 			bytes = this.support.codec().encode(payload);
 		}
 		catch (CommException ex) {
-			return CompletableFuture.failedFuture(ex);
+			return observation.end(CompletableFuture.failedFuture(ex));
 		}
 		long start = System.nanoTime();
-		return onLink(this.timeout, (link) -> link.request(route, bytes, MemberWait.remaining(this.timeout, start)));
+		return observation.end(onLink(this.timeout, (link) -> {
+			observation.sentOn(link);
+			return link.request(route, bytes, MemberWait.remaining(this.timeout, start), observation.metadata());
+		}));
 	}
 
 	/**

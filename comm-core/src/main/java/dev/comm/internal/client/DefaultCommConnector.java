@@ -76,7 +76,8 @@ public final class DefaultCommConnector implements CommConnector {
 		this.address = address;
 		this.transport = transport;
 		this.transportSettings = transportSettings;
-		this.linkSettings = linkSettings;
+		// its links carry its name and scheme, for metrics and the actuator endpoint
+		this.linkSettings = linkSettings.forEndpoint(name, address.scheme());
 		this.backoff = backoff;
 		this.scheduler = linkSettings.scheduler();
 		this.session = new ClientSession(this.scheduler, address.toString());

@@ -32,6 +32,11 @@ public final class LinkPeer extends AbstractCommTarget implements CommPeer {
 	}
 
 	@Override
+	protected String targetName() {
+		return this.link.endpoint();
+	}
+
+	@Override
 	protected CommTarget copy(Duration timeout) {
 		return new LinkPeer(this.link, support(), timeout);
 	}

@@ -57,6 +57,11 @@ final class PoolMemberTarget extends AbstractCommTarget {
 	}
 
 	@Override
+	protected String targetName() {
+		return this.pool;
+	}
+
+	@Override
 	protected CommTarget copy(Duration timeout) {
 		return new PoolMemberTarget(this.pool, this.id, this.members, support(), timeout);
 	}

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,6 +19,7 @@ import dev.comm.client.CommTarget;
 import dev.comm.client.PoolMember;
 import dev.comm.client.PoolStrategy;
 import dev.comm.client.ReplyType;
+import dev.comm.internal.observation.CallObservation;
 import dev.comm.internal.session.Link;
 
 /**
@@ -88,6 +91,11 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 	}
 
 	@Override
+	protected String targetName() {
+		return this.name;
+	}
+
+	@Override
 	protected CommPool copy(Duration timeout) {
 		return new PoolTarget(this.name, this.members, this.strategy, support(), timeout);
 	}
@@ -135,29 +143,34 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 	@Override
 	public List<CommReply<Void>> sendAll(String route, Object payload) {
 		byte[] bytes = support().codec().encode(payload);
-		return await(toEach((link) -> link.send(route, bytes), (sent) -> null));
+		return await(toEach(route, true, (link, metadata) -> link.send(route, bytes, metadata), (sent) -> null));
 	}
 
 	private <T> CompletableFuture<List<CommReply<T>>> gather(String route, Object payload, Type replyType) {
 		// a payload that does not encode is the caller's bug, not a member's outcome
 		byte[] bytes = support().codec().encode(payload);
 		Duration timeout = timeout();
-		return toEach((link) -> link.request(route, bytes, timeout), (reply) -> decode(reply, replyType));
+		return toEach(route, false, (link, metadata) -> link.request(route, bytes, timeout, metadata),
+				(reply) -> decode(reply, replyType));
 	}
 
 	/**
-	 * Run one exchange per member and collect every outcome; a member that is neither
-	 * live nor resuming fails at once instead of holding the others up.
+	 * Run one exchange per member, each observed as a call of its own, and collect every
+	 * outcome; a member that is neither live nor resuming fails at once instead of
+	 * holding the others up.
 	 */
-	private <R, T> CompletableFuture<List<CommReply<T>>> toEach(Function<Link, CompletableFuture<R>> exchange,
-			Function<R, T> convert) {
+	private <R, T> CompletableFuture<List<CommReply<T>>> toEach(String route, boolean isThrow,
+			BiFunction<Link, Map<String, Object>, CompletableFuture<R>> exchange, Function<R, T> convert) {
 		List<CompletableFuture<CommReply<T>>> outcomes = new ArrayList<>();
 		for (ReachableMember member : this.members.get()) {
+			CallObservation observation = support().observer().start(this.name, route, isThrow);
 			boolean reachable = member.isLive() || member.isResumable();
-			CompletableFuture<R> result = reachable ? member.link(timeout()).thenCompose(exchange)
-					: CompletableFuture.failedFuture(new CommConnectionLostException(
-							"Member '" + member.id() + "' of pool '" + this.name + "' is not connected"));
-			outcomes.add(result.handle((value, ex) -> outcome(member.id(), value, ex, convert)));
+			CompletableFuture<R> result = reachable ? member.link(timeout()).thenCompose((link) -> {
+				observation.sentOn(link);
+				return exchange.apply(link, observation.metadata());
+			}) : CompletableFuture.failedFuture(new CommConnectionLostException(
+					"Member '" + member.id() + "' of pool '" + this.name + "' is not connected"));
+			outcomes.add(observation.end(result).handle((value, ex) -> outcome(member.id(), value, ex, convert)));
 		}
 		return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
 			.thenApply((all) -> outcomes.stream().map(CompletableFuture::join).toList());

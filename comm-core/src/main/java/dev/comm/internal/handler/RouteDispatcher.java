@@ -107,7 +107,7 @@ public final class RouteDispatcher implements InboundHandler {
 		else if (error.kind() == CommErrorKind.HANDLER_FAILED) {
 			logger.error("Handler for '{}' failed", inbound.route(), cause);
 		}
-		return CompletableFuture.completedFuture(Outcome.failure(error));
+		return CompletableFuture.completedFuture(Outcome.failure(error, cause));
 	}
 
 	private static ErrorBody errorFor(String route, Throwable ex) {

@@ -56,6 +56,15 @@ public final class RouteTable {
 		return (handler != null) ? handler : this.fallback;
 	}
 
+	/**
+	 * Whether a handler of its own serves {@code route}, not the fallback.
+	 * @param route the route, may be {@code null}
+	 * @return whether the route is mapped
+	 */
+	public boolean isMapped(String route) {
+		return route != null && this.routes.containsKey(route);
+	}
+
 	public Set<String> routes() {
 		return Collections.unmodifiableSet(new TreeSet<>(this.routes.keySet()));
 	}

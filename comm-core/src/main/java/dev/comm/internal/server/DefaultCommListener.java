@@ -68,7 +68,8 @@ public final class DefaultCommListener implements CommListener {
 		this.requestedAddress = address;
 		this.transport = transport;
 		this.transportSettings = transportSettings;
-		this.linkSettings = linkSettings;
+		// its links carry its name and scheme, for metrics and the actuator endpoint
+		this.linkSettings = linkSettings.forEndpoint(name, address.scheme());
 	}
 
 	/**
@@ -239,6 +240,15 @@ public final class DefaultCommListener implements CommListener {
 	 */
 	public Collection<Link> getLinks() {
 		return List.copyOf(this.links);
+	}
+
+	/**
+	 * Replies and calls kept for peers that are away within the resume window.
+	 * @return the count; zero without sessions
+	 */
+	public int queuedForAbsentPeers() {
+		PeerSessions peerSessions = this.sessions;
+		return (peerSessions != null) ? peerSessions.queued() : 0;
 	}
 
 	/**

@@ -164,6 +164,14 @@ final class PeerSession implements ReachableMember {
 		return this.clientId;
 	}
 
+	/**
+	 * What waits for the client to come back: replies kept for it and calls to it.
+	 * @return the count, zero while it is connected
+	 */
+	synchronized int queued() {
+		return this.replies.size() + this.waiting.size();
+	}
+
 	@Override
 	public synchronized boolean isLive() {
 		return this.current != null && this.current.isOpen();

@@ -65,6 +65,19 @@ final class PeerSessions implements SessionOffer {
 		}
 	}
 
+	/**
+	 * Replies and calls that wait for absent clients, over all sessions.
+	 * @return the count
+	 */
+	int queued() {
+		List<PeerSession> sessions;
+		synchronized (this.byClientId) {
+			sessions = List.copyOf(this.byClientId.values());
+		}
+		// each session counted under its own lock, not under the map's
+		return sessions.stream().mapToInt(PeerSession::queued).sum();
+	}
+
 	void closeAll() {
 		List<ReachableMember> all = members();
 		synchronized (this.byClientId) {

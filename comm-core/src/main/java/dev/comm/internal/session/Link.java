@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -189,10 +190,23 @@ public final class Link implements FrameReceiver {
 	 * @return the reply payload, or an exception from comm's family
 	 */
 	public CompletableFuture<byte[]> request(String route, byte[] payload, Duration timeout) {
+		return request(route, payload, timeout, Map.of());
+	}
+
+	/**
+	 * Send a request with more metadata keys, such as a trace context.
+	 * @param route the route, or {@code null} for an unrouted request
+	 * @param payload the encoded payload
+	 * @param timeout how long to wait for the reply
+	 * @param extra metadata keys besides id, type and route
+	 * @return the reply payload, or an exception from comm's family
+	 */
+	public CompletableFuture<byte[]> request(String route, byte[] payload, Duration timeout,
+			Map<String, Object> extra) {
 		// 32 lowercase hex digits, like communica's ids: a random per-process half and
 		// a counter, both with the top bit set so that neither loses leading digits
 		String id = ID_PREFIX + Long.toHexString(ID_COUNTER.incrementAndGet() | Long.MIN_VALUE);
-		Metadata metadata = Metadata.of(id, MessageType.REQUEST, route);
+		Metadata metadata = new Metadata(id, MessageType.REQUEST, route, extra);
 		CommException tooLarge = this.limit.check(metadata, payload.length, remoteAddress());
 		if (tooLarge != null) {
 			return CompletableFuture.failedFuture(tooLarge);
@@ -217,7 +231,18 @@ public final class Link implements FrameReceiver {
 	 * @return completes once the message is handed to the transport
 	 */
 	public CompletableFuture<Void> send(String route, byte[] payload) {
-		Metadata metadata = Metadata.of("", MessageType.THROW, route);
+		return send(route, payload, Map.of());
+	}
+
+	/**
+	 * Send a throw with more metadata keys, such as a trace context.
+	 * @param route the route, or {@code null}
+	 * @param payload the encoded payload
+	 * @param extra metadata keys besides id, type and route
+	 * @return completes once the message is handed to the transport
+	 */
+	public CompletableFuture<Void> send(String route, byte[] payload, Map<String, Object> extra) {
+		Metadata metadata = new Metadata("", MessageType.THROW, route, extra);
 		CommException tooLarge = this.limit.check(metadata, payload.length, remoteAddress());
 		if (tooLarge != null) {
 			return CompletableFuture.failedFuture(tooLarge);
@@ -405,10 +430,6 @@ public final class Link implements FrameReceiver {
 	}
 
 	/**
-	 * Inbound requests and throws whose handlers have not finished.
-	 * @return the count
-	 */
-	/**
 	 * When the connection under this link was made, for operators.
 	 * @return the time the link was created
 	 */
@@ -416,6 +437,26 @@ public final class Link implements FrameReceiver {
 		return this.createdAt;
 	}
 
+	/**
+	 * The listener or connector this link belongs to, for operators.
+	 * @return its name, or {@code ""} for a link of no named endpoint
+	 */
+	public String endpoint() {
+		return this.settings.endpoint();
+	}
+
+	/**
+	 * The scheme of the transport under this link, for operators.
+	 * @return the scheme, or {@code ""} when unknown
+	 */
+	public String transport() {
+		return this.settings.transport();
+	}
+
+	/**
+	 * Inbound requests and throws whose handlers have not finished.
+	 * @return the count
+	 */
 	public int inboundInFlight() {
 		return this.inbound.inFlight();
 	}

@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * What every link of an application shares.
+ * What every link of an endpoint shares.
  *
  * @param clientId the id this side announces when it dials
  * @param handler serves inbound requests and throws
@@ -15,9 +15,33 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param handshakeTimeout how long a new connection may take to say hello
  * @param heartbeatInterval how often an idle link is probed; zero turns heartbeats off
  * @param features the protocol extensions this side announces
+ * @param endpoint the name of the listener or connector the links belong to, for
+ * operators; {@code ""} when the links belong to none
+ * @param transport the scheme of the transport under the links, for operators; {@code ""}
+ * when unknown
  */
 public record LinkSettings(String clientId, InboundHandler handler, Executor handlerExecutor,
-		ScheduledExecutorService scheduler, Duration handshakeTimeout, Duration heartbeatInterval,
-		Set<String> features) {
+		ScheduledExecutorService scheduler, Duration handshakeTimeout, Duration heartbeatInterval, Set<String> features,
+		String endpoint, String transport) {
+
+	/**
+	 * Settings of links that belong to no named endpoint.
+	 */
+	public LinkSettings(String clientId, InboundHandler handler, Executor handlerExecutor,
+			ScheduledExecutorService scheduler, Duration handshakeTimeout, Duration heartbeatInterval,
+			Set<String> features) {
+		this(clientId, handler, handlerExecutor, scheduler, handshakeTimeout, heartbeatInterval, features, "", "");
+	}
+
+	/**
+	 * These settings for the links of one endpoint.
+	 * @param endpoint the listener's or connector's name
+	 * @param transport the scheme of its address
+	 * @return the copy
+	 */
+	public LinkSettings forEndpoint(String endpoint, String transport) {
+		return new LinkSettings(this.clientId, this.handler, this.handlerExecutor, this.scheduler,
+				this.handshakeTimeout, this.heartbeatInterval, this.features, endpoint, transport);
+	}
 
 }

@@ -8,6 +8,12 @@ package dev.comm.internal.transport.amqp;
 final class AmqpHeaders {
 
 	/**
+	 * The start of the name of a header that carries one more metadata key, such as
+	 * {@code comm-meta-traceparent}; its value is a string.
+	 */
+	static final String META_PREFIX = "comm-meta-";
+
+	/**
 	 * The message type, an integer as on streams: 1 request, 2 throw, 11 and up a
 	 * response.
 	 */

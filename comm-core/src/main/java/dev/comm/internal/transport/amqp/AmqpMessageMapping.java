@@ -1,6 +1,7 @@
 package dev.comm.internal.transport.amqp;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.rabbitmq.client.AMQP;
@@ -77,8 +78,28 @@ final class AmqpMessageMapping {
 		if (type == MessageType.REQUEST && replyTo == null) {
 			throw new ProtocolException("A request needs a reply_to queue for its answer");
 		}
-		Metadata metadata = Metadata.of(id, type, (route != null) ? route.toString() : null);
+		Metadata metadata = new Metadata(id, type, (route != null) ? route.toString() : null, extraKeys(headers));
 		return new Inbound(new MessageFrame(metadata, body), replyTo, blankToNull(properties.getAppId()));
+	}
+
+	/**
+	 * The metadata keys besides id, type and route: the string headers named
+	 * {@code comm-meta-<key>}. Other headers (the broker's, a client library's) are not
+	 * metadata.
+	 */
+	private static Map<String, Object> extraKeys(Map<String, Object> headers) {
+		Map<String, Object> extra = null;
+		for (Map.Entry<String, Object> header : headers.entrySet()) {
+			String name = header.getKey();
+			Object value = header.getValue();
+			if (name.startsWith(AmqpHeaders.META_PREFIX) && (value instanceof String || value instanceof LongString)) {
+				if (extra == null) {
+					extra = new LinkedHashMap<>();
+				}
+				extra.put(name.substring(AmqpHeaders.META_PREFIX.length()), value.toString());
+			}
+		}
+		return (extra != null) ? extra : Map.of();
 	}
 
 	private static int type(Object header, String replyTo, String correlationId) {
@@ -119,6 +140,14 @@ final class AmqpMessageMapping {
 		if (metadata.route() != null) {
 			properties.setHeader(AmqpHeaders.ROUTE, metadata.route());
 		}
+		metadata.extra().forEach((key, value) -> {
+			// a trace context and the like; only strings are carried, under names that
+			// fit an AMQP short string
+			String name = AmqpHeaders.META_PREFIX + key;
+			if (value instanceof String text && name.getBytes(StandardCharsets.UTF_8).length <= SHORT_STRING_MAX) {
+				properties.setHeader(name, text);
+			}
+		});
 		if (!metadata.id().isEmpty()) {
 			properties.setCorrelationId(metadata.id());
 		}

@@ -1,0 +1,109 @@
+package dev.comm.observation;
+
+/**
+ * What an observation knows of one request or throw: filled in as the call proceeds, read
+ * by the {@link CommClientObservationConvention conventions} when the observation stops.
+ */
+public final class CommCall {
+
+	private final String route;
+
+	private final boolean isThrow;
+
+	private String endpoint;
+
+	private String transport;
+
+	private String peerClientId;
+
+	private String peerAddress;
+
+	private String outcome;
+
+	/**
+	 * Describe a call.
+	 * @param route the route, or {@code null} for an unrouted call
+	 * @param isThrow whether it is a throw rather than a request
+	 * @param endpoint the listener, connector or pool it goes through
+	 */
+	public CommCall(String route, boolean isThrow, String endpoint) {
+		this.route = route;
+		this.isThrow = isThrow;
+		this.endpoint = endpoint;
+	}
+
+	/**
+	 * The route as the caller gave it.
+	 * @return the route, or {@code null} for an unrouted call
+	 */
+	public String getRoute() {
+		return this.route;
+	}
+
+	public boolean isThrow() {
+		return this.isThrow;
+	}
+
+	/**
+	 * The name of the listener or connector whose link carried the call; until a link is
+	 * chosen, the target's name.
+	 * @return the name
+	 */
+	public String getEndpoint() {
+		return this.endpoint;
+	}
+
+	/**
+	 * The scheme of the transport that carried the call.
+	 * @return the scheme, or {@code null} until a link is chosen (a call that never found
+	 * one keeps {@code null})
+	 */
+	public String getTransport() {
+		return this.transport;
+	}
+
+	/**
+	 * The client id of the process at the other end.
+	 * @return the id, or {@code null} when not known
+	 */
+	public String getPeerClientId() {
+		return this.peerClientId;
+	}
+
+	/**
+	 * The remote end as its transport describes it.
+	 * @return the address, or {@code null} when not known
+	 */
+	public String getPeerAddress() {
+		return this.peerAddress;
+	}
+
+	/**
+	 * How the call ended: {@code success} or an {@link CommOutcomes outcome name}.
+	 * @return the outcome, or {@code null} while it runs
+	 */
+	public String getOutcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * Record the link the call travels on.
+	 * @param endpoint the link's listener or connector
+	 * @param transport the link's transport scheme
+	 * @param peerClientId the peer's client id
+	 * @param peerAddress the peer's remote address
+	 */
+	public void setLink(String endpoint, String transport, String peerClientId, String peerAddress) {
+		if (endpoint != null && !endpoint.isEmpty()) {
+			this.endpoint = endpoint;
+		}
+		this.transport = (transport != null && !transport.isEmpty()) ? transport : null;
+		this.peerClientId = peerClientId;
+		this.peerAddress = peerAddress;
+	}
+
+	public void setOutcome(String outcome) {
+		this.outcome = outcome;
+	}
+
+}
