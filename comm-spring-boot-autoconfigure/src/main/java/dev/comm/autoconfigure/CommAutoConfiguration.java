@@ -31,7 +31,10 @@ import dev.comm.internal.client.DefaultCommConnector;
 import dev.comm.internal.client.TargetResources;
 import dev.comm.internal.handler.RouteDispatcher;
 import dev.comm.internal.handler.RouteTable;
+import dev.comm.internal.observation.CallObserver;
+import dev.comm.internal.observation.HandlerObserver;
 import dev.comm.internal.server.DefaultCommListener;
+import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.protocol.Features;
 import dev.comm.transport.Transport;
@@ -87,8 +90,8 @@ public final class CommAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TargetResources commClientSupport(PayloadCodec codec,
-			@Qualifier("commScheduler") ScheduledExecutorService scheduler) {
-		return new TargetResources(codec, scheduler);
+			@Qualifier("commScheduler") ScheduledExecutorService scheduler, ObjectProvider<CallObserver> observer) {
+		return new TargetResources(codec, scheduler, observer.getIfAvailable(() -> CallObserver.NONE));
 	}
 
 	@Bean
@@ -114,8 +117,9 @@ public final class CommAutoConfiguration {
 	@ConditionalOnMissingBean
 	LinkSettings commLinkSettings(CommProperties properties, Environment environment, RouteDispatcher dispatcher,
 			@Qualifier("commHandlerExecutor") ExecutorService handlerExecutor,
-			@Qualifier("commScheduler") ScheduledExecutorService scheduler, TransportSettings transportSettings) {
-		return new LinkSettings(clientId(properties, environment), dispatcher, handlerExecutor, scheduler,
+			@Qualifier("commScheduler") ScheduledExecutorService scheduler, ObjectProvider<HandlerObserver> observer) {
+		InboundHandler handler = observer.getIfAvailable(() -> (unobserved) -> unobserved).observe(dispatcher);
+		return new LinkSettings(clientId(properties, environment), handler, handlerExecutor, scheduler,
 				properties.getHandshakeTimeout(), properties.getHeartbeatInterval(), Features.ALL);
 	}
 
