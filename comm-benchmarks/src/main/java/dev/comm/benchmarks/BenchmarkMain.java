@@ -26,8 +26,11 @@ public final class BenchmarkMain {
 		BenchmarkOptions options = BenchmarkOptions.parse(args);
 		System.out.println("Payload: " + Quote.sampleSize() + " bytes of JSON; " + options);
 		List<Result> results;
-		try (CommSubjects comm = new CommSubjects(); Subjects subjects = new Subjects()) {
+		try (CommSubjects comm = new CommSubjects();
+				ObservedCommSubjects observed = new ObservedCommSubjects();
+				Subjects subjects = new Subjects()) {
 			comm.subjects().forEach(subjects::add);
+			subjects.add(observed.subject());
 			subjects.add(new SpringRSocketSubject());
 			subjects.add(new RawRSocketSubject());
 			subjects.add(new GrpcSubject());

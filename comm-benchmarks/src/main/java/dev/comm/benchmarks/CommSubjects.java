@@ -50,8 +50,12 @@ final class CommSubjects implements AutoCloseable {
 				"--spring.ssl.bundle.pem.bench.truststore.certificate=classpath:tls/ca.crt");
 	}
 
-	private static ConfigurableApplicationContext application(Class<?> source, String name, String... args) {
-		return new SpringApplicationBuilder(source).web(WebApplicationType.NONE)
+	static ConfigurableApplicationContext application(Class<?> source, String name, String... args) {
+		return application(new Class<?>[] { source }, name, args);
+	}
+
+	static ConfigurableApplicationContext application(Class<?>[] sources, String name, String... args) {
+		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.application.name=" + name, "spring.main.banner-mode=off", "logging.level.root=warn")
 			.run(args);
@@ -116,7 +120,7 @@ final class CommSubjects implements AutoCloseable {
 
 	}
 
-	private record CommSubject(String name, CommTarget target, LongAdder counter) implements Subject {
+	record CommSubject(String name, CommTarget target, LongAdder counter) implements Subject {
 
 		@Override
 		public Set<Shape> shapes() {

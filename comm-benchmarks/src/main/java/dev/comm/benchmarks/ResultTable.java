@@ -85,6 +85,13 @@ final class ResultTable {
 			goal(out, ratio <= 1.3, String.format(Locale.ROOT,
 					"tcp, 1 outstanding: p50 %.2f× the raw Netty echo's (goal at most 1.3×)", ratio));
 		}
+		Optional<Result> observed = find("comm tcp observed", Shape.THROUGHPUT);
+		if (tcp.isPresent() && observed.isPresent()) {
+			double share = observed.get().opsPerSecond() / tcp.get().opsPerSecond();
+			goal(out, share >= 0.85, String.format(Locale.ROOT,
+					"tcp, 256 outstanding, with observation on both sides: %.0f%% of the rate without (goal 85%%)",
+					100 * share));
+		}
 		for (Shape shape : Shape.values()) {
 			Optional<Result> unix = find("comm unix", shape);
 			Optional<Result> overTcp = find("comm tcp", shape);
