@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerExitTimeout how long the scheduler waits for workers to exit before
  * killing them
  * @param schedulerPid set by the scheduler for its workers, which exit if it disappears
+ * @param linger how long the scheduler stays up after the summary, for a look at its
+ * Actuator endpoints
  */
 @ConfigurationProperties("demo")
 public record DemoProperties(@DefaultValue("scheduler") Role role, @DefaultValue("3") int workers,
 		@DefaultValue("12") int tasks, @DefaultValue("4") int itemsPerTask, @DefaultValue("50ms") Duration workDelay,
-		@DefaultValue("90s") Duration timeout, @DefaultValue("20s") Duration workerExitTimeout, Long schedulerPid) {
+		@DefaultValue("90s") Duration timeout, @DefaultValue("20s") Duration workerExitTimeout, Long schedulerPid,
+		@DefaultValue("0s") Duration linger) {
 
 	public DemoProperties {
 		require(workers >= 1 && workers <= 64, "demo.workers must be between 1 and 64, not " + workers);
@@ -30,6 +33,7 @@ public record DemoProperties(@DefaultValue("scheduler") Role role, @DefaultValue
 		require(!workDelay.isNegative(), "demo.work-delay must not be negative, not " + workDelay);
 		require(isPositive(timeout), "demo.timeout must be positive, not " + timeout);
 		require(isPositive(workerExitTimeout), "demo.worker-exit-timeout must be positive, not " + workerExitTimeout);
+		require(!linger.isNegative(), "demo.linger must not be negative, not " + linger);
 	}
 
 	/**

@@ -78,6 +78,7 @@ final class DemoScheduler implements ApplicationRunner, ExitCodeGenerator {
 			}
 			this.out.printf("scheduler: listening on %s; starting %d workers for %d tasks%n", address,
 					this.properties.workers(), this.board.taskCount());
+			this.out.printf("scheduler: Actuator at %s (comm, health, metrics)%n", actuatorUrl());
 			for (int i = 1; i <= this.properties.workers(); i++) {
 				String name = "worker-" + i;
 				this.workers.start(name, workerArguments(name, address));
@@ -88,6 +89,7 @@ final class DemoScheduler implements ApplicationRunner, ExitCodeGenerator {
 			this.workers.awaitExit(this.properties.workerExitTimeout());
 			awaitAllDisconnected();
 			printSummary(Duration.ofNanos(System.nanoTime() - started));
+			linger();
 		}
 		catch (DemoFailure ex) {
 			this.board.abort(ex.getMessage());
@@ -97,9 +99,33 @@ final class DemoScheduler implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
+	private String actuatorUrl() {
+		return "http://127.0.0.1:" + this.environment.getProperty("local.server.port") + "/actuator";
+	}
+
+	/**
+	 * Stay up, so that the Actuator endpoints can be looked at after the work is done.
+	 */
+	private void linger() {
+		Duration linger = this.properties.linger();
+		if (linger.isZero()) {
+			return;
+		}
+		this.out.printf("scheduler: staying up for %s (demo.linger): %s/comm%n", DemoProperties.describe(linger),
+				actuatorUrl());
+		try {
+			Thread.sleep(linger.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private List<String> workerArguments(String name, String address) {
 		List<String> arguments = new ArrayList<>();
 		arguments.add("--demo.role=worker");
+		// only the scheduler serves Actuator
+		arguments.add("--spring.main.web-application-type=none");
 		arguments.add("--comm.client-id=" + name);
 		arguments.add("--comm.connectors.scheduler.uri=" + address);
 		arguments.add("--comm.connectors.scheduler.reconnect.initial-delay=100ms");

@@ -1,6 +1,10 @@
 package com.example.commdemo;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +87,41 @@ class DemoEndToEndIntegrationTests {
 		assertSocketDirectoryRemoved(run.output());
 	}
 
+	@Test
+	void schedulerServesCommsActuatorEndpointsWhileItLingers() throws Exception {
+		Path log = Files.createTempFile(this.temp, "demo", ".log");
+		Process demo = new ProcessBuilder(demoCommand("--demo.linger=60s")).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			Pattern lingering = Pattern.compile("staying up for 60 s \\(demo.linger\\): (http://\\S+)/comm");
+			await("the demo to finish its work and linger").atMost(LIMIT)
+				.until(() -> lingering.matcher(Files.readString(log)).find() || !demo.isAlive());
+			Matcher url = lingering.matcher(Files.readString(log));
+			assertThat(url.find()).as(Files.readString(log)).isTrue();
+			String actuator = url.group(1);
+
+			String comm = get(actuator + "/comm");
+			assertThat(comm).contains("\"route\":\"" + DemoProtocol.LOOKUP + "\"", "\"name\":\"workers\"",
+					"\"running\":true");
+			String served = get(actuator + "/metrics/comm.server.requests?tag=route:" + DemoProtocol.LOOKUP);
+			// 12 tasks of 4 items, each item looked up once
+			assertThat(served).contains("\"statistic\":\"COUNT\",\"value\":48.0");
+			assertThat(get(actuator + "/health/comm")).contains("\"status\":\"UP\"");
+		}
+		finally {
+			demo.destroy();
+			assertThat(demo.waitFor(30, TimeUnit.SECONDS)).as("the demo to stop on SIGTERM").isTrue();
+		}
+	}
+
+	private static String get(String url) throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
+		return response.body();
+	}
+
 	private void assertSocketDirectoryRemoved(String output) {
 		Matcher socket = SOCKET.matcher(output);
 		assertThat(socket.find()).as(output).isTrue();
@@ -92,13 +131,7 @@ class DemoEndToEndIntegrationTests {
 	}
 
 	private Run runDemo(String... arguments) throws IOException, InterruptedException {
-		String java = ProcessHandle.current()
-			.info()
-			.command()
-			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		List<String> command = new ArrayList<>(
-				List.of(java, "-cp", System.getProperty("java.class.path"), CommDemoApplication.class.getName()));
-		command.addAll(List.of(arguments));
+		List<String> command = demoCommand(arguments);
 		Path log = Files.createTempFile(this.temp, "demo", ".log");
 		Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		// the workers, noted while they run: once the demo
@@ -127,6 +160,17 @@ class DemoEndToEndIntegrationTests {
 			fail("The demo did not exit within " + LIMIT.toSeconds() + " s; its output:%n%s", output);
 		}
 		return new Run(demo.exitValue(), output, List.copyOf(workers));
+	}
+
+	private static List<String> demoCommand(String... arguments) {
+		String java = ProcessHandle.current()
+			.info()
+			.command()
+			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		List<String> command = new ArrayList<>(
+				List.of(java, "-cp", System.getProperty("java.class.path"), CommDemoApplication.class.getName()));
+		command.addAll(List.of(arguments));
+		return command;
 	}
 
 	/**
