@@ -1,10 +1,13 @@
 package dev.comm.protocol;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,7 +51,15 @@ public final class FrameCodec {
 	 */
 	public static final int META_END_SIZE = 4;
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * Reads and writes the JSON of hellos and of metadata the fast path leaves to it.
+	 * Fractions are read as {@code BigDecimal}, so that a response echoes a peer's number
+	 * as it was sent: as a double, {@code 1e400} would come back as the string
+	 * {@code "Infinity"}.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
 	private FrameCodec() {
 	}
@@ -217,6 +228,7 @@ public final class FrameCodec {
 		if (common != null) {
 			return common;
 		}
+		requireUtf8(bytes, offset, length, "Message metadata");
 		Map<String, Object> fields;
 		try {
 			fields = JSON.readValue(bytes, offset, length, LinkedHashMap.class);
@@ -252,6 +264,7 @@ public final class FrameCodec {
 	 */
 	@SuppressWarnings("unchecked")
 	public static Hello decodeHello(byte[] bytes, int offset, int length) {
+		requireUtf8(bytes, offset, length, "Hello");
 		try {
 			Map<String, Object> fields = JSON.readValue(bytes, offset, length, LinkedHashMap.class);
 			if (fields == null) {
@@ -261,6 +274,27 @@ public final class FrameCodec {
 		}
 		catch (JacksonException ex) {
 			throw new ProtocolException("Hello is not a JSON object", ex);
+		}
+	}
+
+	/**
+	 * Refuse JSON that is not UTF-8 before Jackson reads it: Jackson's reader lets some
+	 * such bytes through in keys (a sequence beyond U+10FFFF becomes half a surrogate
+	 * pair, and its cache of names pads short keys with 0xFF bytes, so a cached
+	 * {@code "%"} answers for {@code "\xFF%"}), and what it makes of them no reader takes
+	 * back when a response echoes them.
+	 */
+	private static void requireUtf8(byte[] bytes, int offset, int length, String what) {
+		for (int i = offset; i < offset + length; i++) {
+			if (bytes[i] < 0) {
+				try {
+					StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, offset, length));
+				}
+				catch (CharacterCodingException ex) {
+					throw new ProtocolException(what + " is not UTF-8", ex);
+				}
+				return;
+			}
 		}
 	}
 

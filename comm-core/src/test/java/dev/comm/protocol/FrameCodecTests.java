@@ -1,6 +1,7 @@
 package dev.comm.protocol;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -313,6 +314,102 @@ class FrameCodecTests {
 		byte[] payload = Arrays.copyOfRange(frame, 5 + metaEnd, frame.length);
 		byte[] body = bytes(new byte[] { FrameCodec.MESSAGE }, u32(4 + compact.length), compact, payload);
 		return bytes(u32(body.length), body);
+	}
+
+	/**
+	 * JSON may escape half of a surrogate pair on its own ({@code "\\ud83d"}), and
+	 * Python's json reads and writes such strings; in a value comm reads one and writes
+	 * it back so that the peer reads it again.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"id\":\"a\",\"type\":1,\"k\":\"\\ud83d\"}",
+			"{\"id\":\"a\",\"type\":1,\"k\":[\"\\udcee\",{\"n\":\"caf\u00e9 \\ud83d\\ude00\"}]}" })
+	void metadataValuesWithUnpairedSurrogatesAreEchoedAsJsonThatReadsAgain(String json) {
+		Metadata read = FrameCodec.decodeMessage(json.getBytes(StandardCharsets.UTF_8), new byte[0]).metadata();
+		Metadata response = read.responseOf(MessageType.RESPONSE_OK);
+
+		byte[] body = FrameCodec.encodeBody(new MessageFrame(response, new byte[0]), 0);
+
+		assertThat(((MessageFrame) FrameCodec.decodeBody(body, 0, body.length)).metadata()).isEqualTo(response);
+	}
+
+	/**
+	 * A response echoes the request's numbers as they were sent, also those no double
+	 * holds (found by {@code HelloFuzzTests}: {@code 1e400} came back as the string
+	 * {@code "Infinity"}).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "1e400", "6.66E6666", "0.1", "-12.5e-3", "123456789012345678901234567890" })
+	void metadataNumbersAreEchoedAsTheyWereRead(String number) {
+		byte[] json = ("{\"id\":\"a\",\"type\":1,\"n\":" + number + "}").getBytes(StandardCharsets.UTF_8);
+		Metadata response = FrameCodec.decodeMessage(json, new byte[0]).metadata().responseOf(MessageType.RESPONSE_OK);
+
+		byte[] body = FrameCodec.encodeBody(new MessageFrame(response, new byte[0]), 0);
+
+		Metadata echoed = ((MessageFrame) FrameCodec.decodeBody(body, 0, body.length)).metadata();
+		assertThat(echoed).isEqualTo(response);
+		assertThat(new BigDecimal(echoed.extra().get("n").toString())).isEqualByComparingTo(new BigDecimal(number));
+	}
+
+	/**
+	 * Bytes that are no UTF-8 in a key are refused also after a valid key that Jackson's
+	 * name cache cannot tell them from: it pads a short key's last bytes with 0xFF, so a
+	 * cached {@code "%"} answered for {@code "\\xFF%"} (found by
+	 * {@code MetadataFuzzTests}).
+	 */
+	@Test
+	void keyThatIsNoUtf8IsRefusedAfterAKeyItResembles() {
+		FrameCodec.decodeMessage(ascii("{\"id\":\"a\",\"type\":1,\"%\":\"x\"}"), new byte[0]);
+		byte[] invalid = bytes(ascii("{\"id\":\"a\",\"type\":1,\""), new byte[] { (byte) 0xFF }, ascii("%\":\"x\"}"));
+
+		assertThatExceptionOfType(ProtocolException.class)
+			.isThrownBy(() -> FrameCodec.decodeMessage(invalid, new byte[0]));
+	}
+
+	/**
+	 * A key that holds half of a surrogate pair cannot be written back as JSON a reader
+	 * takes, so it is refused however the peer wrote it: escaped, as the bytes of an
+	 * encoded surrogate, or as a four-byte sequence beyond U+10FFFF, which Jackson's
+	 * reader would otherwise turn into a lone surrogate (found by
+	 * {@code HelloFuzzTests}).
+	 */
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "{\"id\":\"a\",\"type\":1,\"\\udcee\":\"x\"}", "{\"id\":\"a\",\"type\":1,\"SURROGATE\":\"x\"}",
+					"{\"id\":\"a\",\"type\":1,\"BEYOND\":\"x\"}", "{\"id\":\"a\",\"type\":1,\"k\":[{\"BEYOND\":1}]}",
+					"{\"id\":\"a\",\"type\":1,\"k\":{\"n\":{\"BEYOND\":1}}}" })
+	void metadataWithAKeyThatIsNoUnicodeIsAProtocolError(String json) {
+		byte[] bytes = withBadUtf8(json);
+
+		assertThatExceptionOfType(ProtocolException.class)
+			.isThrownBy(() -> FrameCodec.decodeMessage(bytes, new byte[0]));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"client_id\":\"a\",\"BEYOND\":1}", "{\"client_id\":\"a\",\"comm\":{\"BEYOND\":1}}",
+			"{\"client_id\":\"a\",\"comm\":{\"SURROGATE\":1}}" })
+	void helloWithAKeyThatIsNoUnicodeIsAProtocolError(String json) {
+		byte[] bytes = withBadUtf8(json);
+
+		assertThatExceptionOfType(ProtocolException.class)
+			.isThrownBy(() -> FrameCodec.decodeHello(bytes, 0, bytes.length));
+	}
+
+	/**
+	 * The JSON's bytes with SURROGATE replaced by U+DCEE encoded as if it were a scalar
+	 * value, and BEYOND by a four-byte sequence whose code point lies beyond U+10FFFF.
+	 */
+	private static byte[] withBadUtf8(String json) {
+		String marked = json.replace("SURROGATE", "\u0001").replace("BEYOND", "\u0002");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (byte each : marked.getBytes(StandardCharsets.UTF_8)) {
+			switch (each) {
+				case 1 -> out.writeBytes(new byte[] { (byte) 0xED, (byte) 0xB3, (byte) 0xAE });
+				case 2 -> out.writeBytes(new byte[] { (byte) 0xF5, (byte) 0x8B, (byte) 0xA0, (byte) 0x8F });
+				default -> out.write(each);
+			}
+		}
+		return out.toByteArray();
 	}
 
 	private static int indexOf(byte[] bytes, byte value) {

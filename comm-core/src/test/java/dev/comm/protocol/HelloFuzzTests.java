@@ -22,10 +22,12 @@ class HelloFuzzTests {
 		hello.clientId();
 		hello.isComm();
 		assertThat(hello.features()).doesNotContainNull();
-		// a decoded hello is written back as it was read, for a peer to read again
-		assertThat(
-				FrameCodec.decodeHello(FrameCodec.encodeHelloJson(hello), 0, FrameCodec.encodeHelloJson(hello).length))
-			.isEqualTo(hello);
+		// what comm writes of a hello reads back as the same JSON: a number may change
+		// its
+		// Java type (22288e0 is written 22288), never its value
+		byte[] written = FrameCodec.encodeHelloJson(hello);
+		Hello again = FrameCodec.decodeHello(written, 0, written.length);
+		assertThat(JsonValues.normalized(again.fields())).isEqualTo(JsonValues.normalized(hello.fields()));
 	}
 
 }
