@@ -10,7 +10,7 @@ public final class CommCall {
 
 	private final boolean isThrow;
 
-	private String endpoint;
+	private final String endpoint;
 
 	private String transport;
 
@@ -87,16 +87,13 @@ public final class CommCall {
 	}
 
 	/**
-	 * Record the link the call travels on.
-	 * @param endpoint the link's listener or connector
+	 * Record the link the call travels on. The endpoint stays the one the call was made
+	 * through: a pool's calls are the pool's, whichever member's link carries them.
 	 * @param transport the link's transport scheme
 	 * @param peerClientId the peer's client id
 	 * @param peerAddress the peer's remote address
 	 */
-	public void setLink(String endpoint, String transport, String peerClientId, String peerAddress) {
-		if (endpoint != null && !endpoint.isEmpty()) {
-			this.endpoint = endpoint;
-		}
+	public void setLink(String transport, String peerClientId, String peerAddress) {
 		this.transport = (transport != null && !transport.isEmpty()) ? transport : null;
 		this.peerClientId = peerClientId;
 		this.peerAddress = peerAddress;

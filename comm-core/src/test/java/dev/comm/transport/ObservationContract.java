@@ -21,6 +21,9 @@ import dev.comm.RequesterFaultException;
 import dev.comm.ResponderFaultException;
 import dev.comm.address.CommAddress;
 import dev.comm.client.CommClient;
+import dev.comm.client.CommPool;
+import dev.comm.client.CommReply;
+import dev.comm.client.RoundRobinStrategy;
 import dev.comm.handler.CommHandler;
 import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.observation.CommClientContext;
@@ -131,6 +134,21 @@ interface ObservationContract {
 		}
 	}
 
+	@Test
+	default void broadcastIsObservedOncePerMemberUnderThePoolsName() {
+		try (ObservedPair pair = ObservedPair.start(this)) {
+			CommPool pool = pair.poolOfTwo();
+			await("both members to connect").until(() -> pool.memberIds().size() == 2);
+
+			List<CommReply<String>> replies = pool.broadcast("observed.echo", "all", String.class);
+			assertThat(replies).as("%s", replies).extracting(CommReply::value).containsExactly("all", "all");
+
+			List<Observation.Context> calls = pair.clientRecorder.all("observed.echo");
+			assertThat(calls).hasSize(2);
+			calls.forEach((call) -> pair.assertTags(call, "observed.echo", "request", "success", "test-pool"));
+		}
+	}
+
 	/** The handlers the observed server serves. */
 	final class ObservedHandlers {
 
@@ -188,6 +206,8 @@ interface ObservationContract {
 
 		private final String scheme;
 
+		private final String listenerAddress;
+
 		final CommClient client;
 
 		private ObservedPair(ObservationContract transport) {
@@ -207,7 +227,14 @@ interface ObservationContract {
 				.clientId(this.clientId)
 				.observations(clientRegistry)
 				.build();
-			this.client = this.clientNode.connect(listener.address().format(), Duration.ofSeconds(10));
+			this.listenerAddress = listener.address().format();
+			this.client = this.clientNode.connect(this.listenerAddress, Duration.ofSeconds(10));
+		}
+
+		/** A pool of two more connections to the server, named {@code test-pool}. */
+		CommPool poolOfTwo() {
+			return this.clientNode.pool(new RoundRobinStrategy(), Duration.ofSeconds(10), this.listenerAddress,
+					this.listenerAddress);
 		}
 
 		static ObservedPair start(ObservationContract transport) {
@@ -215,10 +242,14 @@ interface ObservationContract {
 		}
 
 		void assertTags(Observation.Context context, String route, String kind, String outcome) {
+			assertTags(context, route, kind, outcome, "test");
+		}
+
+		void assertTags(Observation.Context context, String route, String kind, String outcome, String endpoint) {
 			assertThat(context.getLowCardinalityKeyValues().stream().map(KeyValue::toString)).containsExactlyInAnyOrder(
 					KeyValue.of("route", route).toString(), KeyValue.of("kind", kind).toString(),
 					KeyValue.of("outcome", outcome).toString(), KeyValue.of("transport", this.scheme).toString(),
-					KeyValue.of("endpoint", "test").toString());
+					KeyValue.of("endpoint", endpoint).toString());
 		}
 
 		@Override
@@ -281,6 +312,10 @@ interface ObservationContract {
 			List<Observation.Context> found = ofRoute(route);
 			assertThat(found).as("stopped observations of %s", route).hasSize(1);
 			return found.get(0);
+		}
+
+		List<Observation.Context> all(String route) {
+			return ofRoute(route);
 		}
 
 		Observation.Context awaitSingle(String route) {

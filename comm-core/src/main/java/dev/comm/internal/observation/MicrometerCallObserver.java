@@ -60,8 +60,7 @@ public final class MicrometerCallObserver implements CallObserver {
 
 		@Override
 		public void sentOn(Link link) {
-			this.context.getCall()
-				.setLink(link.endpoint(), link.transport(), link.peerClientId(), link.remoteAddress());
+			this.context.getCall().setLink(link.transport(), link.peerClientId(), link.remoteAddress());
 		}
 
 		@Override
@@ -82,11 +81,8 @@ public final class MicrometerCallObserver implements CallObserver {
 		}
 
 		private void stop(Throwable failure) {
-			this.context.getCall().setOutcome((failure != null) ? CommOutcomes.of(failure) : CommOutcomes.SUCCESS);
-			if (failure != null) {
-				this.observation.error(failure);
-			}
-			this.observation.stop();
+			CallEnd.stop(this.observation, this.context.getCall(),
+					(failure != null) ? CommOutcomes.of(failure) : CommOutcomes.SUCCESS, failure);
 		}
 
 		private static <R> void complete(CompletableFuture<R> future, R value, Throwable failure) {

@@ -54,7 +54,7 @@ public final class ObservingInboundHandler implements InboundHandler {
 	public CompletableFuture<Outcome> handle(InboundMessage message) {
 		Link link = message.link();
 		CommCall call = new CommCall(message.route(), message.isThrow(), link.endpoint());
-		call.setLink(link.endpoint(), link.transport(), link.peerClientId(), link.remoteAddress());
+		call.setLink(link.transport(), link.peerClientId(), link.remoteAddress());
 		CommServerContext context = new CommServerContext(call, message.metadata().extra(),
 				this.mappedRoutes.test(message.route()));
 		Observation observation = CommObservationDocumentation.SERVER
@@ -65,19 +65,11 @@ public final class ObservingInboundHandler implements InboundHandler {
 			outcome = this.handler.handle(message);
 		}
 		catch (RuntimeException | Error ex) {
-			call.setOutcome(CommOutcomes.ERROR);
-			observation.error(ex);
-			observation.stop();
+			CallEnd.stop(observation, call, CommOutcomes.ERROR, ex);
 			throw ex;
 		}
-		return outcome.whenComplete((result, failure) -> {
-			call.setOutcome(outcomeOf(result, failure));
-			Throwable cause = (failure != null) ? failure : (result != null) ? result.cause() : null;
-			if (cause != null) {
-				observation.error(cause);
-			}
-			observation.stop();
-		});
+		return outcome.whenComplete((result, failure) -> CallEnd.stop(observation, call, outcomeOf(result, failure),
+				(failure != null) ? failure : (result != null) ? result.cause() : null));
 	}
 
 	private static String outcomeOf(Outcome result, Throwable failure) {

@@ -43,8 +43,10 @@ public final class CommObservationAutoConfiguration {
 	@ConditionalOnMissingBean
 	HandlerObserver commHandlerObserver(ObservationRegistry registry,
 			ObjectProvider<CommServerObservationConvention> convention, ObjectProvider<RouteTable> routes) {
+		// the route table is looked up once, when the links' handler is wrapped, not per
+		// message
 		return (handler) -> new ObservingInboundHandler(handler, registry, convention.getIfUnique(),
-				(route) -> routes.getObject().isMapped(route));
+				routes.getObject()::isMapped);
 	}
 
 }
