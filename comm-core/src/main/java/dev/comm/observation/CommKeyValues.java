@@ -1,5 +1,8 @@
 package dev.comm.observation;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
@@ -13,25 +16,46 @@ final class CommKeyValues {
 
 	static final String NONE = "none";
 
+	/**
+	 * At most this many distinct tag sets are kept: they are low-cardinality by design,
+	 * but a caller naming routes from data must not make the cache grow without bound.
+	 */
+	private static final int CACHED_TAG_SETS = 4096;
+
+	/**
+	 * Tag sets by their values. Building a {@link KeyValues} sorts its values, and both
+	 * sides of every call ask for one when the call starts and again when it ends: a
+	 * profile of calls under load showed that sorting as a tenth of all the work.
+	 */
+	private static final Map<LowCardinality, KeyValues> TAG_SETS = new ConcurrentHashMap<>();
+
 	private CommKeyValues() {
 	}
 
 	static KeyValues lowCardinality(CommCall call, String route) {
-		return KeyValues.of(LowCardinalityKeys.ROUTE.withValue(route), LowCardinalityKeys.KIND.withValue(kind(call)),
-				LowCardinalityKeys.OUTCOME.withValue(orNone(call.getOutcome())),
-				LowCardinalityKeys.TRANSPORT.withValue(orNone(call.getTransport())),
-				LowCardinalityKeys.ENDPOINT.withValue(orNone(call.getEndpoint())));
+		LowCardinality key = new LowCardinality(route, call.isThrow(), orNone(call.getOutcome()),
+				orNone(call.getTransport()), orNone(call.getEndpoint()));
+		KeyValues cached = TAG_SETS.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		KeyValues values = key.toKeyValues();
+		if (TAG_SETS.size() < CACHED_TAG_SETS) {
+			TAG_SETS.putIfAbsent(key, values);
+		}
+		return values;
 	}
 
 	static KeyValues highCardinality(CommCall call) {
-		KeyValues values = KeyValues.empty();
-		if (call.getPeerClientId() != null) {
-			values = values.and(KeyValue.of(HighCardinalityKeys.PEER_CLIENT_ID, call.getPeerClientId()));
+		String peerClientId = call.getPeerClientId();
+		String peerAddress = call.getPeerAddress();
+		if (peerClientId == null) {
+			return (peerAddress != null) ? KeyValues.of(HighCardinalityKeys.PEER_ADDRESS.withValue(peerAddress))
+					: KeyValues.empty();
 		}
-		if (call.getPeerAddress() != null) {
-			values = values.and(KeyValue.of(HighCardinalityKeys.PEER_ADDRESS, call.getPeerAddress()));
-		}
-		return values;
+		KeyValue client = HighCardinalityKeys.PEER_CLIENT_ID.withValue(peerClientId);
+		return (peerAddress != null) ? KeyValues.of(client, HighCardinalityKeys.PEER_ADDRESS.withValue(peerAddress))
+				: KeyValues.of(client);
 	}
 
 	static String kind(CommCall call) {
@@ -44,6 +68,18 @@ final class CommKeyValues {
 
 	private static String orNone(String value) {
 		return (value != null && !value.isEmpty()) ? value : NONE;
+	}
+
+	private record LowCardinality(String route, boolean isThrow, String outcome, String transport, String endpoint) {
+
+		KeyValues toKeyValues() {
+			return KeyValues.of(LowCardinalityKeys.ROUTE.withValue(this.route),
+					LowCardinalityKeys.KIND.withValue(this.isThrow ? "throw" : "request"),
+					LowCardinalityKeys.OUTCOME.withValue(this.outcome),
+					LowCardinalityKeys.TRANSPORT.withValue(this.transport),
+					LowCardinalityKeys.ENDPOINT.withValue(this.endpoint));
+		}
+
 	}
 
 }
