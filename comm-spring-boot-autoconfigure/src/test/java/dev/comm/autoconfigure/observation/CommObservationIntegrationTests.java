@@ -1,5 +1,10 @@
 package dev.comm.autoconfigure.observation;
 
+import io.micrometer.observation.ObservationPredicate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.junit.jupiter.api.Test;
+import dev.comm.observation.CommClientContext;
+import dev.comm.observation.CommServerContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,6 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -196,7 +202,25 @@ class CommObservationIntegrationTests {
 		assertThat(metric.body()).contains("\"route\"", "traced.echo", "\"outcome\"", "success");
 	}
 
-	private Pair start(Transport transport) {
+	@Test
+	void anObservationPredicateLeavesThrowsUnobservedOnBothSides() throws Exception {
+		Pair pair = start(Transport.TCP, "--test.observe-throws=false");
+		CommClient comm = pair.client.getBean(CommClient.class);
+
+		comm.to("backend").send("traced.note", "fire");
+		assertThat(pair.server.getBean(Handlers.class).throwTraces.poll(10, TimeUnit.SECONDS)).isEqualTo("untraced");
+		assertThat(comm.to("backend").request("traced.echo", "hi", String.class)).isNotEmpty();
+
+		assertThat(timer(pair.client, "comm.client.requests", "traced.echo", "success", "tcp", "backend").count())
+			.isEqualTo(1);
+		for (Pair.Side side : List.of(new Pair.Side(pair.client, "comm.client.requests"),
+				new Pair.Side(pair.server, "comm.server.requests"))) {
+			assertThat(side.application().getBean(MeterRegistry.class).find(side.timer()).tag("kind", "throw").timers())
+				.isEmpty();
+		}
+	}
+
+	private Pair start(Transport transport, String... extra) {
 		String listen;
 		String dial;
 		WebApplicationType web = WebApplicationType.NONE;
@@ -217,15 +241,19 @@ class CommObservationIntegrationTests {
 				dial = listen;
 			}
 		}
-		ConfigurableApplicationContext server = run(web, "--spring.application.name=traced-server",
-				"--comm.listeners.main.uri=" + listen, "--server.port=" + port,
-				"--management.endpoints.web.exposure.include=metrics", "--comm.shutdown-grace-period=100ms",
-				"--server.shutdown=immediate");
+		List<String> serverArgs = new ArrayList<>(
+				List.of("--spring.application.name=traced-server", "--comm.listeners.main.uri=" + listen,
+						"--server.port=" + port, "--management.endpoints.web.exposure.include=metrics",
+						"--comm.shutdown-grace-period=100ms", "--server.shutdown=immediate"));
+		serverArgs.addAll(List.of(extra));
+		ConfigurableApplicationContext server = run(web, serverArgs.toArray(String[]::new));
 		if (dial == null) {
 			dial = "ws://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port") + "/comm";
 		}
-		ConfigurableApplicationContext client = run(WebApplicationType.NONE, "--spring.application.name=traced-client",
-				"--comm.connectors.backend.uri=" + dial);
+		List<String> clientArgs = new ArrayList<>(
+				List.of("--spring.application.name=traced-client", "--comm.connectors.backend.uri=" + dial));
+		clientArgs.addAll(List.of(extra));
+		ConfigurableApplicationContext client = run(WebApplicationType.NONE, clientArgs.toArray(String[]::new));
 		return new Pair(server, client);
 	}
 
@@ -284,6 +312,10 @@ class CommObservationIntegrationTests {
 
 	record Pair(ConfigurableApplicationContext server, ConfigurableApplicationContext client) {
 
+		record Side(ConfigurableApplicationContext application, String timer) {
+
+		}
+
 	}
 
 	@SpringBootConfiguration
@@ -298,6 +330,17 @@ class CommObservationIntegrationTests {
 		@Bean
 		SpanProcessor exportAtOnce(InMemorySpanExporter exporter) {
 			return SimpleSpanProcessor.create(exporter);
+		}
+
+		/**
+		 * What the README suggests where throws are many and cheap: leave them
+		 * unobserved.
+		 */
+		@Bean
+		@ConditionalOnProperty(name = "test.observe-throws", havingValue = "false")
+		ObservationPredicate unobservedThrows() {
+			return (name, context) -> !(context instanceof CommClientContext client && client.getCall().isThrow())
+					&& !(context instanceof CommServerContext server && server.getCall().isThrow());
 		}
 
 		@Bean
@@ -333,7 +376,8 @@ class CommObservationIntegrationTests {
 
 		@CommHandler("traced.note")
 		void note(String text) {
-			this.throwTraces.add(this.tracer.currentSpan().context().traceId());
+			Span span = this.tracer.currentSpan();
+			this.throwTraces.add((span != null) ? span.context().traceId() : "untraced");
 		}
 
 		@CommHandler("traced.hold")
