@@ -97,7 +97,8 @@ final class ExceptionHandlerMethod {
 		catch (InvocationTargetException ex) {
 			return ex.getTargetException();
 		}
-		catch (IllegalAccessException ex) {
+		catch (IllegalAccessException | IllegalArgumentException ex) {
+			// reported as a broken exception handler, so the original exception is kept
 			return ex;
 		}
 	}
