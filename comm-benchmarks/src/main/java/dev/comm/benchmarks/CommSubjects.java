@@ -64,7 +64,7 @@ final class CommSubjects implements AutoCloseable {
 	List<Subject> subjects() {
 		CommClient comm = this.client.getBean(CommClient.class);
 		LongAdder received = this.server.getBean(QuoteHandlers.class).received;
-		return List.of(new CommSubject("comm tcp", comm.to("tcp"), received),
+		return List.of(new CommSubject("comm tcp", comm.to("tcp"), received), new InterfaceCommSubject(comm, received),
 				new CommSubject("comm unix", comm.to("unix"), received),
 				new CommSubject("comm inproc", comm.to("inproc"), received),
 				new CommSubject("comm tls", comm.to("tls"), received));

@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * {@link CommMessage} (the raw message). The return value is the reply; {@code void}
  * replies {@code null}; a {@link java.util.concurrent.CompletableFuture} replies when it
  * completes. Throw {@link dev.comm.RequesterFaultException} or
- * {@link dev.comm.ResponderFaultException} to answer with a typed error and a code.
+ * {@link dev.comm.ResponderFaultException} to answer with a typed error and a code, or
+ * map other exceptions to one with {@link dev.comm.handler.advice.CommExceptionHandler}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

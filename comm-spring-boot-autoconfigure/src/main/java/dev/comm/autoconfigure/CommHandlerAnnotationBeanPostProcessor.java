@@ -13,6 +13,7 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.MethodIntrospector;
@@ -28,8 +29,9 @@ import dev.comm.internal.handler.RouteTable;
 /**
  * Collects {@link CommHandler} and {@link OnCommRequest} methods from beans as they are
  * initialized, and registers them in the {@link RouteTable} once every singleton exists,
- * so that a duplicate route fails startup naming both methods. Classes without handlers
- * are remembered to skip the reflection next time.
+ * so that a duplicate route fails startup naming both methods. Each handler gets the
+ * exception handlers of its bean and of the advice beans. Classes without handlers are
+ * remembered to skip the reflection next time.
  */
 class CommHandlerAnnotationBeanPostProcessor
 		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware {
@@ -80,9 +82,11 @@ class CommHandlerAnnotationBeanPostProcessor
 				this.beanFactory.getBeanProvider(HandlerArgumentResolver.class).orderedStream().toList());
 		// the built-in payload resolver accepts any parameter, so user resolvers go first
 		resolvers.addAll(DefaultArgumentResolvers.all());
+		CommExceptionHandlers exceptionHandlers = new CommExceptionHandlers((ListableBeanFactory) this.beanFactory);
 		synchronized (this.found) {
 			for (Found handler : this.found) {
-				HandlerMethod method = new HandlerMethod(handler.bean(), handler.method(), resolvers);
+				HandlerMethod method = new HandlerMethod(handler.bean(), handler.method(), resolvers,
+						exceptionHandlers.forBean(handler.bean()));
 				if (handler.route() != null) {
 					routes.add(handler.route(), method);
 				}

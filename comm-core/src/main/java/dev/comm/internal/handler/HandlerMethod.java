@@ -25,6 +25,8 @@ public final class HandlerMethod {
 
 	private final HandlerArgumentResolver[] resolvers;
 
+	private final HandlerExceptionMapper exceptionMapper;
+
 	/**
 	 * Describe a handler method.
 	 * @param bean the bean to call the method on
@@ -34,7 +36,22 @@ public final class HandlerMethod {
 	 * the payload
 	 */
 	public HandlerMethod(Object bean, Method method, List<HandlerArgumentResolver> resolvers) {
+		this(bean, method, resolvers, HandlerExceptionMapper.NONE);
+	}
+
+	/**
+	 * Describe a handler method whose exceptions pass through a mapper.
+	 * @param bean the bean to call the method on
+	 * @param method the method, callable on the bean
+	 * @param resolvers the argument resolvers, in order
+	 * @param exceptionMapper maps what the method throws before it is reported
+	 * @throws IllegalStateException if a parameter has no resolver or two parameters want
+	 * the payload
+	 */
+	public HandlerMethod(Object bean, Method method, List<HandlerArgumentResolver> resolvers,
+			HandlerExceptionMapper exceptionMapper) {
 		this.bean = bean;
+		this.exceptionMapper = exceptionMapper;
 		this.method = method;
 		this.parameters = method.getParameters();
 		this.resolvers = new HandlerArgumentResolver[this.parameters.length];
@@ -84,6 +101,16 @@ public final class HandlerMethod {
 		catch (InvocationTargetException ex) {
 			throw ex.getTargetException();
 		}
+	}
+
+	/**
+	 * Map what the method threw to what the caller is told.
+	 * @param exception the exception
+	 * @param message the message being handled
+	 * @return the exception to report
+	 */
+	Throwable mapException(Throwable exception, CommMessage message) {
+		return this.exceptionMapper.map(exception, message);
 	}
 
 	public Method getMethod() {

@@ -74,11 +74,11 @@ public final class RouteDispatcher implements InboundHandler {
 			result = handler.invoke(arguments);
 		}
 		catch (Throwable ex) {
-			return failed(inbound, errorFor(route, ex), ex);
+			return failedIn(handler, inbound, message, ex);
 		}
 		if (result instanceof CompletionStage<?> stage) {
 			return stage.toCompletableFuture()
-				.handle((value, ex) -> (ex != null) ? failed(inbound, errorFor(route, unwrap(ex)), unwrap(ex)).join()
+				.handle((value, ex) -> (ex != null) ? failedIn(handler, inbound, message, unwrap(ex)).join()
 						: encode(inbound, value));
 		}
 		return CompletableFuture.completedFuture(encode(inbound, result));
@@ -96,6 +96,12 @@ public final class RouteDispatcher implements InboundHandler {
 			return Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
 					"The handler's result could not be encoded: " + ex.getMessage()));
 		}
+	}
+
+	private CompletableFuture<Outcome> failedIn(HandlerMethod handler, InboundMessage inbound, CommMessage message,
+			Throwable thrown) {
+		Throwable reported = handler.mapException(thrown, message);
+		return failed(inbound, errorFor(inbound.route(), reported), reported);
 	}
 
 	private CompletableFuture<Outcome> failed(InboundMessage inbound, ErrorBody error, Throwable cause) {
