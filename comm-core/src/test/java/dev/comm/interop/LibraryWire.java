@@ -13,11 +13,14 @@ import dev.comm.address.CommAddress;
  * The ways the real communica library reaches comm, each with the comm address and the
  * communica connector of one endpoint: {@code TcpConnector} plain and with {@code ssl=},
  * and {@code LocalConnector}, which comm meets as {@code unix://} with communica's socket
- * path or as {@code local://name}.
+ * path or as {@code local://name}, and {@code RmqConnector} over the RabbitMQ at
+ * 127.0.0.1:5672, which comm meets as {@code amqp://…?protocol=communica}.
  */
 enum LibraryWire {
 
-	TCP, TLS, UNIX, LOCAL;
+	TCP, TLS, UNIX, LOCAL, RMQ;
+
+	private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672/";
 
 	private static final Path TLS_DIR = Path.of(System.getProperty("basedir", ""), "src/test/resources/tls")
 		.toAbsolutePath();
@@ -29,7 +32,8 @@ enum LibraryWire {
 	Endpoint endpoint() {
 		return switch (this) {
 			case TCP, TLS -> new Endpoint(this, freePort(), null);
-			case UNIX, LOCAL -> new Endpoint(this, -1, "comm-test-" + UUID.randomUUID().toString().substring(0, 8));
+			case UNIX, LOCAL, RMQ ->
+				new Endpoint(this, -1, "comm-test-" + UUID.randomUUID().toString().substring(0, 8));
 		};
 	}
 
@@ -40,6 +44,11 @@ enum LibraryWire {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Whether comm has a connector for this wire's communica servers yet. */
+	boolean reachesCommunicaServers() {
+		return this != RMQ;
 	}
 
 	boolean tls() {
@@ -63,6 +72,7 @@ enum LibraryWire {
 				case TLS -> "tls://127.0.0.1:" + this.port;
 				case UNIX -> "unix://" + CommAddress.parse("local://" + this.name).path();
 				case LOCAL -> "local://" + this.name;
+				case RMQ -> BROKER + "?service=" + this.name + "&protocol=communica";
 			};
 		}
 
@@ -73,6 +83,10 @@ enum LibraryWire {
 				case TLS -> Map.of("type", "tcp", "host", "127.0.0.1", "port", this.port, "ca",
 						TLS_DIR.resolve("ca.crt").toString());
 				case UNIX, LOCAL -> Map.of("type", "local", "name", this.name);
+				// the connector's client id names the durable queues: stable per
+				// endpoint,
+				// so that a restarted client takes its queues over
+				case RMQ -> Map.of("type", "rmq", "url", BROKER, "address", this.name, "client_id", this.name + "-py");
 			};
 		}
 
@@ -81,6 +95,9 @@ enum LibraryWire {
 		 * over tls.
 		 */
 		Map<String, Object> serverConnector() {
+			if (this.wire == RMQ) {
+				return Map.of("type", "rmq", "url", BROKER, "address", this.name);
+			}
 			if (this.wire == TLS) {
 				return Map.of("type", "tcp", "host", "127.0.0.1", "port", this.port, "cert",
 						TLS_DIR.resolve("server.crt").toString(), "key", TLS_DIR.resolve("server.key").toString());

@@ -13,7 +13,7 @@ import dev.comm.transport.FrameReceiver;
  * {@link #start(FrameReceiver)} wait; the receiver hears of the close exactly once, after
  * the last frame.
  */
-abstract class AbstractAmqpConnection implements Connection {
+public abstract class AbstractAmqpConnection implements Connection {
 
 	private final Object lock = new Object();
 
@@ -27,7 +27,7 @@ abstract class AbstractAmqpConnection implements Connection {
 
 	private final int maxFrameSize;
 
-	AbstractAmqpConnection(int maxFrameSize) {
+	protected AbstractAmqpConnection(int maxFrameSize) {
 		this.maxFrameSize = maxFrameSize;
 	}
 

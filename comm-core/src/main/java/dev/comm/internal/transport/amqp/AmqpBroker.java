@@ -22,9 +22,10 @@ import dev.comm.transport.TlsSettings;
 /**
  * One broker (host, port, virtual host, user) as comm uses it: a Spring AMQP connection
  * factory, a template that publishes with confirms, and channels for consumers. Shared by
- * every connection and listener of a transport that talks to the same broker.
+ * every connection and listener of a transport that talks to the same broker, whichever
+ * protocol mode they speak.
  */
-final class AmqpBroker implements AutoCloseable {
+public final class AmqpBroker implements AutoCloseable {
 
 	private final String description;
 
@@ -82,7 +83,7 @@ final class AmqpBroker implements AutoCloseable {
 	 * @return the channel
 	 * @throws CommConnectionLostException if the broker cannot be reached
 	 */
-	Channel openChannel() {
+	public Channel openChannel() {
 		try {
 			return this.connectionFactory.createConnection().createChannel(false);
 		}
@@ -96,7 +97,7 @@ final class AmqpBroker implements AutoCloseable {
 	 * Close a consumer channel for real (a cached channel would keep its consumers).
 	 * @param channel the channel
 	 */
-	static void close(Channel channel) {
+	public static void close(Channel channel) {
 		RabbitUtils.setPhysicalCloseRequired(channel, true);
 		try {
 			if (channel.isOpen()) {
@@ -144,11 +145,11 @@ final class AmqpBroker implements AutoCloseable {
 		});
 	}
 
-	String description() {
+	public String description() {
 		return this.description;
 	}
 
-	static String rootMessage(Throwable ex) {
+	public static String rootMessage(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

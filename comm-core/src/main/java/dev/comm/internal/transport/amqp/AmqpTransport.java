@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import dev.comm.CommConnectionLostException;
 import dev.comm.CommException;
 import dev.comm.address.CommAddress;
+import dev.comm.internal.transport.amqp.communica.CommunicaRmq;
 import dev.comm.transport.Connection;
 import dev.comm.transport.Listener;
 import dev.comm.transport.TlsSettings;
@@ -46,6 +47,11 @@ public class AmqpTransport implements Transport {
 		return thread;
 	});
 
+	/**
+	 * Endpoints that speak communica's RmqConnector protocol instead of comm's mapping.
+	 */
+	private final CommunicaRmq communica;
+
 	public AmqpTransport() {
 		this(DEFAULT_PREFETCH);
 	}
@@ -66,6 +72,7 @@ public class AmqpTransport implements Transport {
 			return thread;
 		});
 		this.scheduler.setRemoveOnCancelPolicy(true);
+		this.communica = new CommunicaRmq(this.scheduler, this.connecting);
 	}
 
 	@Override
@@ -97,6 +104,12 @@ public class AmqpTransport implements Transport {
 	@Override
 	public Listener listen(CommAddress address, TransportSettings settings, Consumer<Connection> acceptor) {
 		String service = service(address);
+		if (CommunicaRmq.requested(address)) {
+			if (address.parameter("broadcast") != null) {
+				throw new CommException("Cannot listen on " + address + ": communica's protocol has no broadcast");
+			}
+			return this.communica.listen(broker(address, settings), address, service, settings, acceptor);
+		}
 		if (address.parameter("broadcast") != null) {
 			throw new CommException("Cannot listen on " + address
 					+ ": 'broadcast' is for connectors; every listener receives broadcasts");
@@ -144,6 +157,7 @@ public class AmqpTransport implements Transport {
 
 	@Override
 	public void close() {
+		this.communica.close();
 		this.listeners.forEach(AmqpServiceListener::forceClose);
 		this.listeners.clear();
 		this.brokers.values().forEach(AmqpBroker::close);
