@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.CommConnectionLostException;
 import dev.comm.CommException;
 import dev.comm.address.CommAddress;
@@ -84,6 +85,11 @@ public class AmqpTransport implements Transport {
 	public CompletableFuture<Connection> connect(CommAddress address, TransportSettings settings) {
 		String service;
 		boolean broadcast;
+		if (CommunicaRmq.requested(address)) {
+			return CompletableFuture.failedFuture(new CommException("Cannot connect to " + address
+					+ ": protocol=communica serves communica RmqConnector clients from a listener; a comm connector"
+					+ " cannot call a communica RmqConnector server yet"));
+		}
 		try {
 			service = service(address);
 			broadcast = broadcast(address);

@@ -1,7 +1,6 @@
 package dev.comm.internal.transport.amqp.communica;
 
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,7 +9,7 @@ import java.util.function.Consumer;
 import dev.comm.CommConnectionLostException;
 import dev.comm.CommException;
 import dev.comm.address.CommAddress;
-import dev.comm.internal.transport.amqp.AmqpBroker;
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.transport.Connection;
 import dev.comm.transport.Listener;
 import dev.comm.transport.TransportSettings;

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.comm.CommConnectionLostException;
-import dev.comm.internal.transport.amqp.AbstractAmqpConnection;
-import dev.comm.internal.transport.amqp.AmqpBroker;
+import dev.comm.internal.transport.amqp.broker.AbstractAmqpConnection;
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.protocol.Frame;
 import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.MessageFrame;

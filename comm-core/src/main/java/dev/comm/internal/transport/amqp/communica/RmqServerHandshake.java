@@ -15,7 +15,7 @@ import com.rabbitmq.client.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.comm.internal.transport.amqp.AmqpBroker;
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.protocol.FrameCodec;
 import dev.comm.protocol.Hello;
 import dev.comm.protocol.ProtocolException;

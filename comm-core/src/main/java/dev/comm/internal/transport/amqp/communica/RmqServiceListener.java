@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.comm.CommConnectionLostException;
 import dev.comm.address.CommAddress;
-import dev.comm.internal.transport.amqp.AmqpBroker;
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.protocol.ProtocolException;
 import dev.comm.transport.Connection;
 import dev.comm.transport.Listener;

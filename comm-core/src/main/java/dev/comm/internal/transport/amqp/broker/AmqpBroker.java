@@ -1,4 +1,4 @@
-package dev.comm.internal.transport.amqp;
+package dev.comm.internal.transport.amqp.broker;
 
 import java.io.IOException;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +40,7 @@ public final class AmqpBroker implements AutoCloseable {
 	 * @param tls for amqps: the certificates to trust (and the client certificate to
 	 * present), or {@code null} for the JVM's defaults
 	 */
-	AmqpBroker(CommAddress address, Duration connectTimeout, TlsSettings tls) {
+	public AmqpBroker(CommAddress address, Duration connectTimeout, TlsSettings tls) {
 		this.description = address.scheme() + "://" + address.host() + ":" + address.port() + "/"
 				+ ("/".equals(address.path()) ? "" : address.path());
 		CachingConnectionFactory factory = new CachingConnectionFactory(address.host(), address.port());
@@ -121,7 +121,7 @@ public final class AmqpBroker implements AutoCloseable {
 	 * @return completes on the broker's confirm, exceptionally when it refused the
 	 * message or the connection failed
 	 */
-	CompletableFuture<Void> publish(String exchange, String routingKey, Message message) {
+	public CompletableFuture<Void> publish(String exchange, String routingKey, Message message) {
 		CorrelationData correlation = new CorrelationData();
 		try {
 			this.template.send(exchange, routingKey, message, correlation);

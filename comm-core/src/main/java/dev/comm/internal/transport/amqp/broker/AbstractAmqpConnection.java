@@ -1,4 +1,4 @@
-package dev.comm.internal.transport.amqp;
+package dev.comm.internal.transport.amqp.broker;
 
 import java.util.ArrayList;
 import java.util.List;
