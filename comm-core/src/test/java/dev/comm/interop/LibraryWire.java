@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.comm.address.CommAddress;
+import dev.comm.testing.RabbitBroker;
 
 /**
  * The ways the real communica library reaches comm, each with the comm address and the
@@ -74,6 +75,27 @@ enum LibraryWire {
 				case LOCAL -> "local://" + this.name;
 				case RMQ -> BROKER + "?service=" + this.name + "&protocol=communica";
 			};
+		}
+
+		/**
+		 * Over RabbitMQ, remove the durable queues communica's protocol leaves behind:
+		 * the connect queue and the client's two queues. Nothing to do on the other
+		 * wires.
+		 */
+		void deleteBrokerQueues() {
+			if (this.wire != RMQ) {
+				return;
+			}
+			try (com.rabbitmq.client.Connection connection = RabbitBroker.plainConnection()) {
+				com.rabbitmq.client.Channel channel = connection.createChannel();
+				for (String queue : new String[] { "connect.server", "toClient." + this.name + "-py",
+						"toServer." + this.name + "-py" }) {
+					channel.queueDelete("communica." + this.name + "." + queue);
+				}
+			}
+			catch (Exception ex) {
+				// a leftover queue harms no other test: every name is unique
+			}
 		}
 
 		/** The communica connector of a client: it trusts the test CA over tls. */
