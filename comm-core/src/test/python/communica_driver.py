@@ -15,6 +15,7 @@ import sys
 
 from communica import (
     LocalConnector,
+    RmqConnector,
     RouteClient,
     RouteServer,
     RouteTable,
@@ -39,6 +40,8 @@ class ObjectsOnly(JsonSerializer):
 def connector(spec):
     if spec['type'] == 'local':
         return LocalConnector(spec['name'])
+    if spec['type'] == 'rmq':
+        return RmqConnector(spec['url'], spec['address'], client_id=spec.get('client_id'))
     context = None
     if 'cert' in spec:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)

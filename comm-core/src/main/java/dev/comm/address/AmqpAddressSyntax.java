@@ -14,7 +14,13 @@ import java.util.Map;
 final class AmqpAddressSyntax {
 
 	/** Query parameters an AMQP address may carry. */
-	static final List<String> PARAMETERS = List.of("service", "broadcast");
+	static final List<String> PARAMETERS = List.of("service", "broadcast", "protocol");
+
+	/**
+	 * Values of the {@code protocol} parameter: comm's own mapping, or communica's
+	 * RmqConnector.
+	 */
+	static final List<String> PROTOCOLS = List.of("comm", "communica");
 
 	/** The virtual host of an address whose path is empty or {@code /}. */
 	static final String DEFAULT_VHOST = "/";
@@ -76,6 +82,10 @@ final class AmqpAddressSyntax {
 			}
 			if (value.isEmpty()) {
 				throw new InvalidAddressException(safeUri, "parameter '" + name + "' needs a value");
+			}
+			if (name.equals("protocol") && !PROTOCOLS.contains(value)) {
+				throw new InvalidAddressException(safeUri,
+						"unknown protocol '" + value + "'; an AMQP address speaks one of " + PROTOCOLS);
 			}
 			if (parameters.putIfAbsent(name, value) != null) {
 				throw new InvalidAddressException(safeUri, "parameter '" + name + "' is given twice");

@@ -68,7 +68,20 @@ class AmqpAddressTests {
 			.isThrownBy(() -> CommAddress.parse("amqp://app:s3cret@broker/?colour=blue"))
 			.withMessageNotContaining("s3cret")
 			.withMessageContaining("unknown parameter 'colour'")
-			.withMessageContaining("[service, broadcast]");
+			.withMessageContaining("[service, broadcast, protocol]");
+	}
+
+	@Test
+	void theProtocolParameterPicksCommunicaAndRejectsUnknownValues() {
+		CommAddress address = CommAddress.parse("amqp://broker/?service=orders&protocol=communica");
+		assertThat(address.parameter("protocol")).isEqualTo("communica");
+		assertThat(CommAddress.parse(address.format())).isEqualTo(address);
+		assertThat(CommAddress.parse("amqp://broker/?service=orders&protocol=comm").parameter("protocol"))
+			.isEqualTo("comm");
+		assertThatExceptionOfType(InvalidAddressException.class)
+			.isThrownBy(() -> CommAddress.parse("amqp://broker/?service=orders&protocol=zeromq"))
+			.withMessageContaining("unknown protocol 'zeromq'")
+			.withMessageContaining("[comm, communica]");
 	}
 
 	@ParameterizedTest

@@ -55,6 +55,8 @@ class CommunicaLibraryClientsIntegrationTests {
 
 	private String client;
 
+	private LibraryWire.Endpoint endpoint;
+
 	@BeforeAll
 	static void startCommunica() {
 		communica = CommunicaLibraryProcess.start(dir);
@@ -73,6 +75,9 @@ class CommunicaLibraryClientsIntegrationTests {
 			communica.send(Map.of("cmd", "close", "name", this.client));
 		}
 		this.nodes.forEach(CommTestNode::close);
+		if (this.endpoint != null) {
+			this.endpoint.deleteBrokerQueues();
+		}
 	}
 
 	static Stream<Arguments> wiresAndKinds() {
@@ -166,6 +171,7 @@ class CommunicaLibraryClientsIntegrationTests {
 
 	private LibraryWire.Endpoint connect(LibraryWire wire, Kind kind) {
 		LibraryWire.Endpoint endpoint = wire.endpoint();
+		this.endpoint = endpoint;
 		this.kind = kind;
 		listen(wire, endpoint);
 		this.client = kind.name().toLowerCase() + "-" + wire + "-" + System.nanoTime();

@@ -82,6 +82,7 @@ class CommunicaLibraryServersIntegrationTests {
 
 	static Stream<Arguments> wiresAndKinds() {
 		return Stream.of(LibraryWire.values())
+			.filter(LibraryWire::reachesCommunicaServers)
 			.flatMap((wire) -> Stream.of(Kind.values()).map((kind) -> Arguments.of(wire, kind)));
 	}
 

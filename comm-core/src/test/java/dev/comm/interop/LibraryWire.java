@@ -8,16 +8,20 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.comm.address.CommAddress;
+import dev.comm.testing.RabbitBroker;
 
 /**
  * The ways the real communica library reaches comm, each with the comm address and the
  * communica connector of one endpoint: {@code TcpConnector} plain and with {@code ssl=},
  * and {@code LocalConnector}, which comm meets as {@code unix://} with communica's socket
- * path or as {@code local://name}.
+ * path or as {@code local://name}, and {@code RmqConnector} over the RabbitMQ at
+ * 127.0.0.1:5672, which comm meets as {@code amqp://…?protocol=communica}.
  */
 enum LibraryWire {
 
-	TCP, TLS, UNIX, LOCAL;
+	TCP, TLS, UNIX, LOCAL, RMQ;
+
+	private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672/";
 
 	private static final Path TLS_DIR = Path.of(System.getProperty("basedir", ""), "src/test/resources/tls")
 		.toAbsolutePath();
@@ -29,7 +33,8 @@ enum LibraryWire {
 	Endpoint endpoint() {
 		return switch (this) {
 			case TCP, TLS -> new Endpoint(this, freePort(), null);
-			case UNIX, LOCAL -> new Endpoint(this, -1, "comm-test-" + UUID.randomUUID().toString().substring(0, 8));
+			case UNIX, LOCAL, RMQ ->
+				new Endpoint(this, -1, "comm-test-" + UUID.randomUUID().toString().substring(0, 8));
 		};
 	}
 
@@ -40,6 +45,11 @@ enum LibraryWire {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Whether comm has a connector for this wire's communica servers yet. */
+	boolean reachesCommunicaServers() {
+		return this != RMQ;
 	}
 
 	boolean tls() {
@@ -63,7 +73,29 @@ enum LibraryWire {
 				case TLS -> "tls://127.0.0.1:" + this.port;
 				case UNIX -> "unix://" + CommAddress.parse("local://" + this.name).path();
 				case LOCAL -> "local://" + this.name;
+				case RMQ -> BROKER + "?service=" + this.name + "&protocol=communica";
 			};
+		}
+
+		/**
+		 * Over RabbitMQ, remove the durable queues communica's protocol leaves behind:
+		 * the connect queue and the client's two queues. Nothing to do on the other
+		 * wires.
+		 */
+		void deleteBrokerQueues() {
+			if (this.wire != RMQ) {
+				return;
+			}
+			try (com.rabbitmq.client.Connection connection = RabbitBroker.plainConnection()) {
+				com.rabbitmq.client.Channel channel = connection.createChannel();
+				for (String queue : new String[] { "connect.server", "toClient." + this.name + "-py",
+						"toServer." + this.name + "-py" }) {
+					channel.queueDelete("communica." + this.name + "." + queue);
+				}
+			}
+			catch (Exception ex) {
+				// a leftover queue harms no other test: every name is unique
+			}
 		}
 
 		/** The communica connector of a client: it trusts the test CA over tls. */
@@ -73,6 +105,10 @@ enum LibraryWire {
 				case TLS -> Map.of("type", "tcp", "host", "127.0.0.1", "port", this.port, "ca",
 						TLS_DIR.resolve("ca.crt").toString());
 				case UNIX, LOCAL -> Map.of("type", "local", "name", this.name);
+				// the connector's client id names the durable queues: stable per
+				// endpoint,
+				// so that a restarted client takes its queues over
+				case RMQ -> Map.of("type", "rmq", "url", BROKER, "address", this.name, "client_id", this.name + "-py");
 			};
 		}
 
@@ -81,6 +117,9 @@ enum LibraryWire {
 		 * over tls.
 		 */
 		Map<String, Object> serverConnector() {
+			if (this.wire == RMQ) {
+				return Map.of("type", "rmq", "url", BROKER, "address", this.name);
+			}
 			if (this.wire == TLS) {
 				return Map.of("type", "tcp", "host", "127.0.0.1", "port", this.port, "cert",
 						TLS_DIR.resolve("server.crt").toString(), "key", TLS_DIR.resolve("server.key").toString());

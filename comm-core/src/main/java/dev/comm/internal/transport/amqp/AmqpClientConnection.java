@@ -15,6 +15,8 @@ import com.rabbitmq.client.ShutdownSignalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.comm.internal.transport.amqp.broker.AbstractAmqpConnection;
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.CommConnectionLostException;
 import dev.comm.protocol.Features;
 import dev.comm.protocol.Frame;

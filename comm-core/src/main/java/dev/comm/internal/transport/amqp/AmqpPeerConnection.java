@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.rabbitmq.client.Channel;
 
+import dev.comm.internal.transport.amqp.broker.AbstractAmqpConnection;
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.CommConnectionLostException;
 import dev.comm.protocol.Features;
 import dev.comm.protocol.Frame;

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.CommConnectionLostException;
 import dev.comm.CommErrorKind;
 import dev.comm.address.CommAddress;

@@ -10,9 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.CommConnectionLostException;
 import dev.comm.CommException;
 import dev.comm.address.CommAddress;
+import dev.comm.internal.transport.amqp.communica.CommunicaRmq;
 import dev.comm.transport.Connection;
 import dev.comm.transport.Listener;
 import dev.comm.transport.TlsSettings;
@@ -46,6 +48,11 @@ public class AmqpTransport implements Transport {
 		return thread;
 	});
 
+	/**
+	 * Endpoints that speak communica's RmqConnector protocol instead of comm's mapping.
+	 */
+	private final CommunicaRmq communica;
+
 	public AmqpTransport() {
 		this(DEFAULT_PREFETCH);
 	}
@@ -66,6 +73,7 @@ public class AmqpTransport implements Transport {
 			return thread;
 		});
 		this.scheduler.setRemoveOnCancelPolicy(true);
+		this.communica = new CommunicaRmq(this.scheduler, this.connecting);
 	}
 
 	@Override
@@ -77,6 +85,11 @@ public class AmqpTransport implements Transport {
 	public CompletableFuture<Connection> connect(CommAddress address, TransportSettings settings) {
 		String service;
 		boolean broadcast;
+		if (CommunicaRmq.requested(address)) {
+			return CompletableFuture.failedFuture(new CommException("Cannot connect to " + address
+					+ ": protocol=communica serves communica RmqConnector clients from a listener; a comm connector"
+					+ " cannot call a communica RmqConnector server yet"));
+		}
 		try {
 			service = service(address);
 			broadcast = broadcast(address);
@@ -97,6 +110,12 @@ public class AmqpTransport implements Transport {
 	@Override
 	public Listener listen(CommAddress address, TransportSettings settings, Consumer<Connection> acceptor) {
 		String service = service(address);
+		if (CommunicaRmq.requested(address)) {
+			if (address.parameter("broadcast") != null) {
+				throw new CommException("Cannot listen on " + address + ": communica's protocol has no broadcast");
+			}
+			return this.communica.listen(broker(address, settings), address, service, settings, acceptor);
+		}
 		if (address.parameter("broadcast") != null) {
 			throw new CommException("Cannot listen on " + address
 					+ ": 'broadcast' is for connectors; every listener receives broadcasts");
@@ -144,6 +163,7 @@ public class AmqpTransport implements Transport {
 
 	@Override
 	public void close() {
+		this.communica.close();
 		this.listeners.forEach(AmqpServiceListener::forceClose);
 		this.listeners.clear();
 		this.brokers.values().forEach(AmqpBroker::close);

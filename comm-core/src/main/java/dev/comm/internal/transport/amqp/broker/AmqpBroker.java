@@ -1,4 +1,4 @@
-package dev.comm.internal.transport.amqp;
+package dev.comm.internal.transport.amqp.broker;
 
 import java.io.IOException;
 import java.security.NoSuchAlgorithmException;
@@ -22,9 +22,10 @@ import dev.comm.transport.TlsSettings;
 /**
  * One broker (host, port, virtual host, user) as comm uses it: a Spring AMQP connection
  * factory, a template that publishes with confirms, and channels for consumers. Shared by
- * every connection and listener of a transport that talks to the same broker.
+ * every connection and listener of a transport that talks to the same broker, whichever
+ * protocol mode they speak.
  */
-final class AmqpBroker implements AutoCloseable {
+public final class AmqpBroker implements AutoCloseable {
 
 	private final String description;
 
@@ -39,7 +40,7 @@ final class AmqpBroker implements AutoCloseable {
 	 * @param tls for amqps: the certificates to trust (and the client certificate to
 	 * present), or {@code null} for the JVM's defaults
 	 */
-	AmqpBroker(CommAddress address, Duration connectTimeout, TlsSettings tls) {
+	public AmqpBroker(CommAddress address, Duration connectTimeout, TlsSettings tls) {
 		this.description = address.scheme() + "://" + address.host() + ":" + address.port() + "/"
 				+ ("/".equals(address.path()) ? "" : address.path());
 		CachingConnectionFactory factory = new CachingConnectionFactory(address.host(), address.port());
@@ -82,7 +83,7 @@ final class AmqpBroker implements AutoCloseable {
 	 * @return the channel
 	 * @throws CommConnectionLostException if the broker cannot be reached
 	 */
-	Channel openChannel() {
+	public Channel openChannel() {
 		try {
 			return this.connectionFactory.createConnection().createChannel(false);
 		}
@@ -96,7 +97,7 @@ final class AmqpBroker implements AutoCloseable {
 	 * Close a consumer channel for real (a cached channel would keep its consumers).
 	 * @param channel the channel
 	 */
-	static void close(Channel channel) {
+	public static void close(Channel channel) {
 		RabbitUtils.setPhysicalCloseRequired(channel, true);
 		try {
 			if (channel.isOpen()) {
@@ -120,7 +121,7 @@ final class AmqpBroker implements AutoCloseable {
 	 * @return completes on the broker's confirm, exceptionally when it refused the
 	 * message or the connection failed
 	 */
-	CompletableFuture<Void> publish(String exchange, String routingKey, Message message) {
+	public CompletableFuture<Void> publish(String exchange, String routingKey, Message message) {
 		CorrelationData correlation = new CorrelationData();
 		try {
 			this.template.send(exchange, routingKey, message, correlation);
@@ -144,11 +145,11 @@ final class AmqpBroker implements AutoCloseable {
 		});
 	}
 
-	String description() {
+	public String description() {
 		return this.description;
 	}
 
-	static String rootMessage(Throwable ex) {
+	public static String rootMessage(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

@@ -1,4 +1,4 @@
-package dev.comm.internal.transport.amqp;
+package dev.comm.internal.transport.amqp.broker;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import dev.comm.transport.FrameReceiver;
  * {@link #start(FrameReceiver)} wait; the receiver hears of the close exactly once, after
  * the last frame.
  */
-abstract class AbstractAmqpConnection implements Connection {
+public abstract class AbstractAmqpConnection implements Connection {
 
 	private final Object lock = new Object();
 
@@ -27,7 +27,7 @@ abstract class AbstractAmqpConnection implements Connection {
 
 	private final int maxFrameSize;
 
-	AbstractAmqpConnection(int maxFrameSize) {
+	protected AbstractAmqpConnection(int maxFrameSize) {
 		this.maxFrameSize = maxFrameSize;
 	}
 

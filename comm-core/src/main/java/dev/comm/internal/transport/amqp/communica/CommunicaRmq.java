@@ -1,0 +1,77 @@
+package dev.comm.internal.transport.amqp.communica;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+import dev.comm.CommConnectionLostException;
+import dev.comm.CommException;
+import dev.comm.address.CommAddress;
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
+import dev.comm.transport.Connection;
+import dev.comm.transport.Listener;
+import dev.comm.transport.TransportSettings;
+
+/**
+ * The endpoints of an AMQP transport whose address says {@code protocol=communica}:
+ * listeners that communica RmqConnector clients reach, and connections to a communica
+ * RmqConnector server. The transport hands over its broker connections and threads.
+ */
+public final class CommunicaRmq implements AutoCloseable {
+
+	/** The address parameter that picks the protocol, and its value for this mode. */
+	public static final String PROTOCOL = "protocol";
+
+	private static final String COMMUNICA = "communica";
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Executor work;
+
+	private final Set<RmqServiceListener> listeners = ConcurrentHashMap.newKeySet();
+
+	public CommunicaRmq(ScheduledExecutorService scheduler, Executor work) {
+		this.scheduler = scheduler;
+		this.work = work;
+	}
+
+	/**
+	 * Whether an address asks for communica's protocol.
+	 * @param address the address
+	 * @return whether it says {@code protocol=communica}
+	 */
+	public static boolean requested(CommAddress address) {
+		return COMMUNICA.equals(address.parameter(PROTOCOL));
+	}
+
+	/**
+	 * Serve communica clients under the address's service name.
+	 * @param broker the broker
+	 * @param address the address
+	 * @param service the service name (communica's {@code address})
+	 * @param settings the transport settings
+	 * @param acceptor receives each connection after its handshake
+	 * @return the listener
+	 */
+	public Listener listen(AmqpBroker broker, CommAddress address, String service, TransportSettings settings,
+			Consumer<Connection> acceptor) {
+		RmqServiceListener listener = new RmqServiceListener(broker, address, service, settings.maxFrameSize(),
+				acceptor, this.scheduler, this.work, this.listeners::remove);
+		try {
+			listener.start();
+		}
+		catch (CommConnectionLostException ex) {
+			throw new CommException("Cannot listen on " + address + ": " + ex.getMessage(), ex);
+		}
+		this.listeners.add(listener);
+		return listener;
+	}
+
+	@Override
+	public void close() {
+		Set.copyOf(this.listeners).forEach(RmqServiceListener::close);
+	}
+
+}
