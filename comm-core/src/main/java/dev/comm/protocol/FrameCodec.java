@@ -157,6 +157,16 @@ public final class FrameCodec {
 		return 1 + META_END_SIZE + metadataLength + payloadLength;
 	}
 
+	/**
+	 * Encode metadata as its JSON object alone, for a carrier that frames messages its
+	 * own way (communica's RabbitMQ bodies).
+	 * @param metadata the metadata
+	 * @return the JSON
+	 */
+	public static byte[] encodeMetadataJson(Metadata metadata) {
+		return encodeGeneralMetadata(metadata);
+	}
+
 	private static byte[] encodeGeneralMetadata(Metadata metadata) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("id", metadata.id());

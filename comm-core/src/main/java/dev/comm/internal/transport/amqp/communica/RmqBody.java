@@ -1,7 +1,6 @@
 package dev.comm.internal.transport.amqp.communica;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -9,7 +8,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.comm.protocol.FrameCodec;
 import dev.comm.protocol.MessageFrame;
-import dev.comm.protocol.Metadata;
 import dev.comm.protocol.ProtocolException;
 
 /**
@@ -25,15 +23,7 @@ final class RmqBody {
 	}
 
 	static byte[] encode(MessageFrame message) {
-		Metadata metadata = message.metadata();
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("id", metadata.id());
-		fields.put("type", metadata.type());
-		if (metadata.route() != null) {
-			fields.put("route", metadata.route());
-		}
-		metadata.extra().forEach(fields::putIfAbsent);
-		byte[] json = JSON.writeValueAsBytes(fields);
+		byte[] json = FrameCodec.encodeMetadataJson(message.metadata());
 		byte[] body = new byte[json.length + 1 + message.payload().length];
 		System.arraycopy(json, 0, body, 0, json.length);
 		System.arraycopy(message.payload(), 0, body, json.length + 1, message.payload().length);
