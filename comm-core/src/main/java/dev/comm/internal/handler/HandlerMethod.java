@@ -119,8 +119,17 @@ public final class HandlerMethod {
 
 	@Override
 	public String toString() {
-		return this.method.getDeclaringClass().getName() + "." + this.method.getName()
-				+ Arrays.stream(this.method.getParameterTypes())
+		return describe(this.method);
+	}
+
+	/**
+	 * How startup failures and logs name a method: its class, name and parameter types.
+	 * @param method the method
+	 * @return the description
+	 */
+	public static String describe(Method method) {
+		return method.getDeclaringClass().getName() + "." + method.getName()
+				+ Arrays.stream(method.getParameterTypes())
 					.map(Class::getSimpleName)
 					.collect(Collectors.joining(", ", "(", ")"));
 	}

@@ -2,14 +2,13 @@ package dev.comm.internal.handler.advice;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import dev.comm.CommException;
 import dev.comm.client.CommPeer;
 import dev.comm.handler.CommMessage;
 import dev.comm.handler.advice.CommExceptionHandler;
+import dev.comm.internal.handler.HandlerMethod;
 
 /**
  * One {@link CommExceptionHandler} method: the exception types it handles, checked at
@@ -105,10 +104,7 @@ final class ExceptionHandlerMethod {
 
 	@Override
 	public String toString() {
-		return this.method.getDeclaringClass().getName() + "." + this.method.getName()
-				+ Arrays.stream(this.method.getParameterTypes())
-					.map(Class::getSimpleName)
-					.collect(Collectors.joining(", ", "(", ")"));
+		return HandlerMethod.describe(this.method);
 	}
 
 }

@@ -10,10 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 
-import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.CommConnectionLostException;
 import dev.comm.CommException;
 import dev.comm.address.CommAddress;
+import dev.comm.internal.transport.amqp.broker.AmqpBroker;
 import dev.comm.internal.transport.amqp.communica.CommunicaRmq;
 import dev.comm.transport.Connection;
 import dev.comm.transport.Listener;
