@@ -2,8 +2,10 @@ package dev.comm.benchmarks;
 
 import java.util.concurrent.atomic.LongAdder;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -11,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import dev.comm.client.CommClient;
+import dev.comm.observation.CommMeterObservationHandler;
 
 /**
  * comm over tcp with Micrometer Observation on both sides, as an application with
@@ -46,16 +49,19 @@ final class ObservedCommSubjects implements AutoCloseable {
 
 	/**
 	 * The registry Spring Boot's metrics auto-configuration would make: timers in a meter
-	 * registry from every observation.
+	 * registry from every observation, comm's meter handler first in the group of meter
+	 * handlers.
 	 */
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	static class Metered {
 
 		@Bean
 		ObservationRegistry observationRegistry() {
+			MeterRegistry meters = new SimpleMeterRegistry();
 			ObservationRegistry registry = ObservationRegistry.create();
 			registry.observationConfig()
-				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+				.observationHandler(new FirstMatchingCompositeObservationHandler(
+						new CommMeterObservationHandler(meters), new DefaultMeterObservationHandler(meters)));
 			return registry;
 		}
 

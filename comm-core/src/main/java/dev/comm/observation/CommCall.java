@@ -21,6 +21,12 @@ public final class CommCall {
 	private String outcome;
 
 	/**
+	 * When its timer started, on the meter registry's clock; see
+	 * {@link CommMeterObservationHandler}.
+	 */
+	long timerStart;
+
+	/**
 	 * Describe a call.
 	 * @param route the route, or {@code null} for an unrouted call
 	 * @param isThrow whether it is a throw rather than a request

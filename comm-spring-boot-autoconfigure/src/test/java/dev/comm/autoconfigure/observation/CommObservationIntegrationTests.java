@@ -203,6 +203,23 @@ class CommObservationIntegrationTests {
 	}
 
 	@Test
+	void commsMeterHandlerTimesCommsCallsAndBootsDefaultTimesTheRest() {
+		Pair pair = start(Transport.TCP);
+		assertThat(pair.client.getBean(CommClient.class).to("backend").request("traced.echo", "hi", String.class))
+			.isNotEmpty();
+		Observation.createNotStarted("app.work", pair.client.getBean(ObservationRegistry.class)).observe(() -> {
+		});
+
+		MeterRegistry meters = pair.client.getBean(MeterRegistry.class);
+		assertThat(timer(pair.client, "comm.client.requests", "traced.echo", "success", "tcp", "backend").count())
+			.isEqualTo(1);
+		// the default handler's long-task timer is what comm's leaves out
+		assertThat(meters.find("comm.client.requests.active").longTaskTimer()).isNull();
+		assertThat(meters.get("app.work").timer().count()).isEqualTo(1);
+		assertThat(meters.get("app.work.active").longTaskTimer()).isNotNull();
+	}
+
+	@Test
 	void anObservationPredicateLeavesThrowsUnobservedOnBothSides() throws Exception {
 		Pair pair = start(Transport.TCP, "--test.observe-throws=false");
 		CommClient comm = pair.client.getBean(CommClient.class);
