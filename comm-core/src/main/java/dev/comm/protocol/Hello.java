@@ -19,6 +19,11 @@ public record Hello(Map<String, Object> fields) implements Frame {
 	/** Key under which a comm peer announces itself. */
 	public static final String COMM_KEY = "comm";
 
+	/** Member of the {@code comm} object that carries a client's credentials. */
+	public static final String AUTH_KEY = "auth";
+
+	private static final String BEARER = "bearer";
+
 	/** The comm protocol version this code speaks. */
 	public static final int COMM_VERSION = 1;
 
@@ -33,10 +38,51 @@ public record Hello(Map<String, Object> fields) implements Frame {
 	 * @return the hello
 	 */
 	public static Hello client(String clientId, Set<String> features) {
+		return client(clientId, features, null);
+	}
+
+	/**
+	 * The hello a client writes, with credentials.
+	 * @param clientId the stable client id
+	 * @param features the comm extensions to announce
+	 * @param auth the credentials for the {@code comm} object's {@code auth} member, or
+	 * {@code null} for none
+	 * @return the hello
+	 */
+	public static Hello client(String clientId, Set<String> features, Map<String, Object> auth) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("client_id", clientId);
-		fields.put(COMM_KEY, comm(features));
+		Map<String, Object> comm = comm(features);
+		if (auth != null) {
+			comm.put(AUTH_KEY, auth);
+		}
+		fields.put(COMM_KEY, comm);
 		return new Hello(fields);
+	}
+
+	/**
+	 * The bearer token in the {@code comm} object's {@code auth} member:
+	 * {@code {"scheme": "bearer", "token": "..."}}.
+	 * @return the token, or {@code null} when the hello carries none
+	 */
+	public String bearerToken() {
+		if (this.fields.get(COMM_KEY) instanceof Map<?, ?> comm && comm.get(AUTH_KEY) instanceof Map<?, ?> auth
+				&& BEARER.equals(auth.get("scheme")) && auth.get("token") instanceof String token) {
+			return token;
+		}
+		return null;
+	}
+
+	/**
+	 * The {@code auth} member for a bearer token.
+	 * @param token the token
+	 * @return the member's value
+	 */
+	public static Map<String, Object> bearer(String token) {
+		Map<String, Object> auth = new LinkedHashMap<>();
+		auth.put("scheme", BEARER);
+		auth.put("token", token);
+		return auth;
 	}
 
 	/**
@@ -78,6 +124,22 @@ public record Hello(Map<String, Object> fields) implements Frame {
 				.collect(java.util.stream.Collectors.toUnmodifiableSet());
 		}
 		return Set.of();
+	}
+
+	/**
+	 * The hello for logs: credentials are left out.
+	 * @return a description
+	 */
+	@Override
+	public String toString() {
+		if (this.fields.get(COMM_KEY) instanceof Map<?, ?> comm && comm.containsKey(AUTH_KEY)) {
+			Map<Object, Object> masked = new LinkedHashMap<>(comm);
+			masked.put(AUTH_KEY, "(hidden)");
+			Map<String, Object> shown = new LinkedHashMap<>(this.fields);
+			shown.put(COMM_KEY, masked);
+			return "Hello[fields=" + shown + "]";
+		}
+		return "Hello[fields=" + this.fields + "]";
 	}
 
 	/**

@@ -34,6 +34,7 @@ import dev.comm.internal.observation.MicrometerCallObserver;
 import dev.comm.internal.observation.ObservingInboundHandler;
 import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.internal.session.InboundHandler;
+import dev.comm.internal.session.HandshakePolicy;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.internal.transport.amqp.AmqpTransport;
 import dev.comm.internal.transport.inproc.InprocTransport;
@@ -124,6 +125,16 @@ public final class CommTestNode implements AutoCloseable {
 	 * @return the started listener
 	 */
 	public DefaultCommListener listen(String uri) {
+		return listen(uri, HandshakePolicy.OPEN);
+	}
+
+	/**
+	 * Start a listener that admits peers as {@code handshake} says.
+	 * @param uri where to listen
+	 * @param handshake the admission of peers
+	 * @return the started listener
+	 */
+	public DefaultCommListener listen(String uri, HandshakePolicy handshake) {
 		CommAddress address = CommAddress.parse(uri);
 		Transport transport = this.transports.forScheme(address.scheme());
 		DefaultCommListener listener = new DefaultCommListener("test", address, transport, this.transportSettings,
@@ -131,6 +142,7 @@ public final class CommTestNode implements AutoCloseable {
 		if (!this.resumeWindow.isZero()) {
 			listener.enableSessions(this.resumeWindow, this.maxQueued);
 		}
+		listener.admitBy(handshake);
 		listener.start();
 		this.listeners.add(listener);
 		return listener;
@@ -144,6 +156,18 @@ public final class CommTestNode implements AutoCloseable {
 	 */
 	public CommClient connect(String uri, Duration timeout) {
 		return client(connector(uri), timeout);
+	}
+
+	/**
+	 * Start a connector that presents credentials as {@code handshake} says, and return a
+	 * client whose default target is it.
+	 * @param uri where to connect
+	 * @param handshake the credentials
+	 * @param timeout the request timeout
+	 * @return the client
+	 */
+	public CommClient connect(String uri, HandshakePolicy handshake, Duration timeout) {
+		return client(connector(uri, handshake), timeout);
 	}
 
 	/**
@@ -163,10 +187,21 @@ public final class CommTestNode implements AutoCloseable {
 	 * @return the started connector
 	 */
 	public DefaultCommConnector connector(String uri) {
+		return connector(uri, HandshakePolicy.OPEN);
+	}
+
+	/**
+	 * Start a connector that presents credentials as {@code handshake} says.
+	 * @param uri where to connect
+	 * @param handshake the credentials
+	 * @return the started connector
+	 */
+	public DefaultCommConnector connector(String uri, HandshakePolicy handshake) {
 		CommAddress address = CommAddress.parse(uri);
 		DefaultCommConnector connector = new DefaultCommConnector("test", address,
 				this.transports.forScheme(address.scheme()), this.transportSettings, this.linkSettings,
 				new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 2));
+		connector.presentBy(handshake);
 		connector.start();
 		this.connectors.add(connector);
 		return connector;

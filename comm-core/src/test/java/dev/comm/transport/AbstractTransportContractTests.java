@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
  * Waits are bounded by {@link #AWAIT}, a ceiling that is only reached when something is
  * broken; nothing here asserts how fast a thing happens.
  */
-abstract class AbstractTransportContractTests implements ObservationContract {
+abstract class AbstractTransportContractTests implements ObservationContract, AuthenticationContract {
 
 	/** Ceiling for anything that should happen soon. */
 	static final Duration AWAIT = Duration.ofSeconds(10);
@@ -111,6 +111,21 @@ abstract class AbstractTransportContractTests implements ObservationContract {
 	@Override
 	public final CommTestNode.Builder observedNodeBuilder() {
 		return nodeBuilder();
+	}
+
+	@Override
+	public final String authListenUri() {
+		return newListenUri();
+	}
+
+	@Override
+	public final CommTestNode.Builder authNodeBuilder() {
+		return nodeBuilder();
+	}
+
+	@Override
+	public final RawPeer openAuthRawPeer(CommAddress address) throws Exception {
+		return openRawPeer(address);
 	}
 
 	@BeforeEach

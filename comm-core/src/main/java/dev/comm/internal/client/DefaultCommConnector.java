@@ -17,6 +17,7 @@ import dev.comm.endpoint.CommConnector;
 import dev.comm.endpoint.ConnectorStatus;
 import dev.comm.internal.session.ClientSession;
 import dev.comm.internal.session.Link;
+import dev.comm.internal.session.HandshakePolicy;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.internal.session.SessionPolicy;
 import dev.comm.transport.Transport;
@@ -40,7 +41,7 @@ public final class DefaultCommConnector implements CommConnector {
 
 	private final TransportSettings transportSettings;
 
-	private final LinkSettings linkSettings;
+	private volatile LinkSettings linkSettings;
 
 	private final Backoff backoff;
 
@@ -81,6 +82,15 @@ public final class DefaultCommConnector implements CommConnector {
 		this.backoff = backoff;
 		this.scheduler = linkSettings.scheduler();
 		this.session = new ClientSession(this.scheduler, address.toString());
+	}
+
+	/**
+	 * Present credentials as {@code handshake} says on every connection. Call before
+	 * {@link #start()}.
+	 * @param handshake the policy
+	 */
+	public void presentBy(HandshakePolicy handshake) {
+		this.linkSettings = this.linkSettings.withHandshake(handshake);
 	}
 
 	/**

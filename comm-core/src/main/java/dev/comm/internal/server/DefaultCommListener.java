@@ -22,6 +22,7 @@ import dev.comm.endpoint.PeerListener;
 import dev.comm.internal.client.MemberArrivals;
 import dev.comm.internal.client.ReachableMember;
 import dev.comm.internal.session.Link;
+import dev.comm.internal.session.HandshakePolicy;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.internal.session.SessionPolicy;
 import dev.comm.transport.Connection;
@@ -49,7 +50,7 @@ public final class DefaultCommListener implements CommListener {
 
 	private final TransportSettings transportSettings;
 
-	private final LinkSettings linkSettings;
+	private volatile LinkSettings linkSettings;
 
 	/**
 	 * In the order the peers connected, so that the newest link of a client id is last.
@@ -84,6 +85,15 @@ public final class DefaultCommListener implements CommListener {
 					+ resumeWindow + " and " + maxQueued);
 		}
 		this.sessions = new PeerSessions(resumeWindow, maxQueued, this.linkSettings.scheduler());
+	}
+
+	/**
+	 * Admit peers as {@code handshake} says, for example by the application's
+	 * authenticator. Call before {@link #start()}.
+	 * @param handshake the policy
+	 */
+	public void admitBy(HandshakePolicy handshake) {
+		this.linkSettings = this.linkSettings.withHandshake(handshake);
 	}
 
 	/**

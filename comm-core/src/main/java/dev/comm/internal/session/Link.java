@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.comm.CommConnectionLostException;
 import dev.comm.CommException;
+import dev.comm.auth.CommAuthenticationException;
 import dev.comm.protocol.ControlFrame;
 import dev.comm.protocol.Features;
 import dev.comm.protocol.Frame;
@@ -95,6 +97,9 @@ public final class Link implements FrameReceiver {
 
 	private volatile Set<String> agreedFeatures = Set.of();
 
+	/** Who the listener's admission says the peer is, when it has one. */
+	private volatile Principal admittedPrincipal;
+
 	/** Why this side closed the connection, reported to requests in flight. */
 	private volatile Throwable closeReason;
 
@@ -162,15 +167,22 @@ public final class Link implements FrameReceiver {
 						+ handshakeTimeout.toMillis() + " ms (comm.handshake-timeout)"));
 			}
 		});
-		this.connection.send(ownHello());
+		if (!admitsPeer()) {
+			this.connection.send(ownHello());
+		}
 		this.connection.start(this);
 		return this.opened;
 	}
 
 	private Hello ownHello() {
 		this.announcedFeatures = this.session.announced(this.settings.features());
-		return (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures)
-				: Hello.server(this.announcedFeatures);
+		return (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures,
+				this.settings.handshake().credentials()) : Hello.server(this.announcedFeatures);
+	}
+
+	/** An accepting link whose peer must be admitted says hello only once it is. */
+	private boolean admitsPeer() {
+		return this.role == Role.SERVER && this.settings.handshake().admits();
 	}
 
 	/**
@@ -308,7 +320,35 @@ public final class Link implements FrameReceiver {
 			fail(new ProtocolException("Hello without client_id from " + remoteAddress()));
 			return;
 		}
+		if (admitsPeer()) {
+			admit(hello);
+			return;
+		}
 		identified(hello.clientId(), hello.features());
+	}
+
+	private void admit(Hello hello) {
+		this.settings.handshake().admit(hello, this.connection).whenComplete((principal, refused) -> {
+			if (this.opened.isDone()) {
+				return; // timed out or closed while the peer was being decided on
+			}
+			if (refused != null) {
+				refuse(hello, refused);
+				return;
+			}
+			this.admittedPrincipal = principal;
+			this.connection.send(ownHello());
+			identified(hello.clientId(), hello.features());
+		});
+	}
+
+	private void refuse(Hello hello, Throwable refused) {
+		Throwable cause = (refused instanceof CompletionException) ? refused.getCause() : refused;
+		String reason = (cause instanceof CommAuthenticationException) ? cause.getMessage() : "not authenticated";
+		logger.warn("Refused client '{}' from {} on '{}': {}", hello.clientId(), remoteAddress(),
+				this.settings.endpoint(), reason, (cause instanceof CommAuthenticationException) ? null : cause);
+		this.connection.send(new Refusal(reason)).whenComplete((ignored, ex) -> this.connection.close());
+		fail(new CommAuthenticationException("Refused client '" + hello.clientId() + "': " + reason));
 	}
 
 	private void identified(String clientId, Set<String> features) {
@@ -425,8 +465,14 @@ public final class Link implements FrameReceiver {
 		return this.connection.remoteAddress();
 	}
 
+	/**
+	 * Who the peer is: the principal its listener's authenticator admitted it as, or else
+	 * what the transport proved (a TLS certificate's subject).
+	 * @return the principal, or {@code null} when neither is known
+	 */
 	public Principal peerPrincipal() {
-		return this.connection.peerPrincipal();
+		Principal admitted = this.admittedPrincipal;
+		return (admitted != null) ? admitted : this.connection.peerPrincipal();
 	}
 
 	/**

@@ -19,10 +19,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * operators; {@code ""} when the links belong to none
  * @param transport the scheme of the transport under the links, for operators; {@code ""}
  * when unknown
+ * @param handshake the credentials the links present and the admission of their peers
  */
 public record LinkSettings(String clientId, InboundHandler handler, Executor handlerExecutor,
 		ScheduledExecutorService scheduler, Duration handshakeTimeout, Duration heartbeatInterval, Set<String> features,
-		String endpoint, String transport) {
+		String endpoint, String transport, HandshakePolicy handshake) {
 
 	/**
 	 * Settings of links that belong to no named endpoint.
@@ -30,7 +31,8 @@ public record LinkSettings(String clientId, InboundHandler handler, Executor han
 	public LinkSettings(String clientId, InboundHandler handler, Executor handlerExecutor,
 			ScheduledExecutorService scheduler, Duration handshakeTimeout, Duration heartbeatInterval,
 			Set<String> features) {
-		this(clientId, handler, handlerExecutor, scheduler, handshakeTimeout, heartbeatInterval, features, "", "");
+		this(clientId, handler, handlerExecutor, scheduler, handshakeTimeout, heartbeatInterval, features, "", "",
+				HandshakePolicy.OPEN);
 	}
 
 	/**
@@ -41,7 +43,17 @@ public record LinkSettings(String clientId, InboundHandler handler, Executor han
 	 */
 	public LinkSettings forEndpoint(String endpoint, String transport) {
 		return new LinkSettings(this.clientId, this.handler, this.handlerExecutor, this.scheduler,
-				this.handshakeTimeout, this.heartbeatInterval, this.features, endpoint, transport);
+				this.handshakeTimeout, this.heartbeatInterval, this.features, endpoint, transport, this.handshake);
+	}
+
+	/**
+	 * These settings with another handshake policy.
+	 * @param handshake the policy
+	 * @return the copy
+	 */
+	public LinkSettings withHandshake(HandshakePolicy handshake) {
+		return new LinkSettings(this.clientId, this.handler, this.handlerExecutor, this.scheduler,
+				this.handshakeTimeout, this.heartbeatInterval, this.features, this.endpoint, this.transport, handshake);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.comm.internal.transport.ws;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Map;
 
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.TextMessage;
@@ -10,7 +11,9 @@ import org.springframework.web.socket.WebSocketMessage;
 import dev.comm.protocol.Frame;
 import dev.comm.protocol.FrameCodec;
 import dev.comm.protocol.FrameTooLargeException;
+import dev.comm.protocol.Hello;
 import dev.comm.protocol.ProtocolException;
+import dev.comm.protocol.Refusal;
 
 /**
  * Turns the WebSocket messages of one connection into frames. Messages may arrive in
@@ -77,8 +80,20 @@ final class InboundMessages {
 		if (this.helloRead) {
 			return FrameCodec.decodeRefusal(json, 0, json.length);
 		}
+		Hello hello = FrameCodec.decodeHello(json, 0, json.length);
+		// a listener that authenticates refuses before its hello: a refusal is then the
+		// first message, told from a hello by holding a reason and no hello's keys
+		if (isRefusal(hello)) {
+			return new Refusal(String.valueOf(hello.fields().get("reason")));
+		}
 		this.helloRead = true;
-		return FrameCodec.decodeHello(json, 0, json.length);
+		return hello;
+	}
+
+	private static boolean isRefusal(Hello hello) {
+		Map<String, Object> fields = hello.fields();
+		return fields.containsKey("reason") && !fields.containsKey("hello") && !fields.containsKey("client_id")
+				&& !fields.containsKey(Hello.COMM_KEY);
 	}
 
 	private static byte[] bytes(ByteBuffer buffer) {

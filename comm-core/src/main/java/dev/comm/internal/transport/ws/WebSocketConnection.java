@@ -1,5 +1,6 @@
 package dev.comm.internal.transport.ws;
 
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -105,6 +106,15 @@ final class WebSocketConnection implements Connection {
 	@Override
 	public String remoteAddress() {
 		return this.remoteAddress;
+	}
+
+	/**
+	 * The user that authenticated the upgrade request, for example through Spring
+	 * Security; on the dialling side, nobody.
+	 */
+	@Override
+	public Principal peerPrincipal() {
+		return this.session.getPrincipal();
 	}
 
 	/**

@@ -126,9 +126,20 @@ public final class WebSocketRawPeer implements AutoCloseable {
 			if (last) {
 				byte[] json = WebSocketRawPeer.this.textParts.toString().getBytes(StandardCharsets.UTF_8);
 				WebSocketRawPeer.this.textParts.setLength(0);
-				deliver(() -> WebSocketRawPeer.this.helloRead ? FrameCodec.decodeRefusal(json, 0, json.length)
-						: FrameCodec.decodeHello(json, 0, json.length));
-				WebSocketRawPeer.this.helloRead = true;
+				deliver(() -> {
+					if (WebSocketRawPeer.this.helloRead) {
+						return FrameCodec.decodeRefusal(json, 0, json.length);
+					}
+					Hello hello = FrameCodec.decodeHello(json, 0, json.length);
+					// a refusal before the listener's hello: a reason and none of a
+					// hello's keys
+					if (hello.fields().containsKey("reason") && !hello.fields().containsKey("hello")
+							&& !hello.fields().containsKey("client_id") && !hello.fields().containsKey("comm")) {
+						return FrameCodec.decodeRefusal(json, 0, json.length);
+					}
+					WebSocketRawPeer.this.helloRead = true;
+					return hello;
+				});
 			}
 			webSocket.request(1);
 			return null;
