@@ -9,6 +9,8 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.ssl.SslBundles;
 
 import dev.comm.address.CommAddress;
+import dev.comm.auth.CommAuthenticator;
+import dev.comm.auth.CommCredentials;
 import dev.comm.client.CommPool;
 import dev.comm.client.PoolStrategy;
 import dev.comm.client.RandomStrategy;
@@ -38,6 +40,8 @@ final class CommEndpointFactory {
 
 	private EndpointTls endpointTls;
 
+	private EndpointAuthentication endpointAuthentication;
+
 	CommEndpointFactory(BeanFactory beanFactory, CommEndpoints endpoints) {
 		this.beanFactory = beanFactory;
 		this.endpoints = endpoints;
@@ -52,6 +56,7 @@ final class CommEndpointFactory {
 				transports().forScheme(address.scheme()),
 				endpointTls().listener(endpoint.prefix(), address, endpoint.sslBundle(), endpoint.clientAuth()),
 				this.beanFactory.getBean(LinkSettings.class));
+		listener.admitBy(endpointAuthentication().listener(endpoint.name(), address));
 		this.beanFactory.getBeanProvider(PeerListener.class).orderedStream().forEach(listener::addPeerListener);
 		CommProperties.Sessions sessions = this.beanFactory.getBean(CommProperties.class).getSessions();
 		if (!sessions.getResumeWindow().isZero()) {
@@ -69,9 +74,12 @@ final class CommEndpointFactory {
 	DefaultCommConnector connector(CommEndpoints.ConnectorEndpoint endpoint,
 			CommEndpoints.ConnectorEndpoint.Member member) {
 		CommAddress address = member.address();
-		return new DefaultCommConnector(member.name(), address, transports().forScheme(address.scheme()),
+		DefaultCommConnector connector = new DefaultCommConnector(member.name(), address,
+				transports().forScheme(address.scheme()),
 				endpointTls().connector(endpoint.prefix(), address, endpoint.sslBundle()),
 				this.beanFactory.getBean(LinkSettings.class), endpoint.backoff());
+		connector.presentBy(endpointAuthentication().connector(endpoint));
+		return connector;
 	}
 
 	/** The pool of a connector's {@code DefaultCommConnector}s, one per URI. */
@@ -130,6 +138,16 @@ final class CommEndpointFactory {
 	 * One for all endpoints, so that endpoints naming the same bundle share its TLS (and
 	 * an amqps listener and connector on the same broker share a connection).
 	 */
+	private synchronized EndpointAuthentication endpointAuthentication() {
+		if (this.endpointAuthentication == null) {
+			this.endpointAuthentication = new EndpointAuthentication(
+					this.beanFactory.getBeanProvider(CommAuthenticator.class),
+					this.beanFactory.getBeanProvider(CommCredentials.class),
+					this.beanFactory.getBean(LinkSettings.class).handlerExecutor());
+		}
+		return this.endpointAuthentication;
+	}
+
 	private synchronized EndpointTls endpointTls() {
 		if (this.endpointTls == null) {
 			this.endpointTls = new EndpointTls(this.beanFactory.getBean(TransportSettings.class),

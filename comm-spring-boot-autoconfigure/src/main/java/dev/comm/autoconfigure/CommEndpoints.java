@@ -86,7 +86,7 @@ record CommEndpoints(List<ListenerEndpoint> listeners, List<ConnectorEndpoint> c
 		CommProperties.Reconnect reconnect = connector.getReconnect();
 		return new ConnectorEndpoint(name, members, connector.getStrategy(), requestTimeout,
 				new Backoff(reconnect.getInitialDelay(), reconnect.getMaxDelay(), reconnect.getMultiplier()),
-				connector.getSsl().getBundle());
+				connector.getSsl().getBundle(), connector.getToken());
 	}
 
 	private static Duration requestTimeout(Duration own, CommProperties properties) {
@@ -175,9 +175,10 @@ record CommEndpoints(List<ListenerEndpoint> listeners, List<ConnectorEndpoint> c
 	 * @param requestTimeout its request timeout, or {@code comm.request-timeout}
 	 * @param backoff its reconnect back-off
 	 * @param sslBundle the SSL bundle its {@code ssl.bundle} names, or {@code null}
+	 * @param token the bearer token it presents, or {@code null}
 	 */
 	record ConnectorEndpoint(String name, List<Member> members, String strategy, Duration requestTimeout,
-			Backoff backoff, String sslBundle) {
+			Backoff backoff, String sslBundle, String token) {
 
 		ConnectorEndpoint {
 			members = List.copyOf(members);

@@ -285,6 +285,13 @@ public class CommProperties {
 		private Duration requestTimeout;
 
 		/**
+		 * Bearer token presented in the hello of every connection, for listeners that
+		 * authenticate their peers; a CommCredentials bean serves connectors without one.
+		 * Send it over tls or wss only: plain tcp and ws show it to the network.
+		 */
+		private String token;
+
+		/**
 		 * Reconnect back-off of this connector.
 		 */
 		private final Reconnect reconnect = new Reconnect();
@@ -296,6 +303,14 @@ public class CommProperties {
 
 		public String getUri() {
 			return this.uri;
+		}
+
+		public String getToken() {
+			return this.token;
+		}
+
+		public void setToken(String token) {
+			this.token = token;
 		}
 
 		public void setUri(String uri) {
