@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -117,8 +118,13 @@ public final class CommAutoConfiguration {
 	@ConditionalOnMissingBean
 	LinkSettings commLinkSettings(CommProperties properties, Environment environment, RouteDispatcher dispatcher,
 			@Qualifier("commHandlerExecutor") ExecutorService handlerExecutor,
-			@Qualifier("commScheduler") ScheduledExecutorService scheduler, ObjectProvider<HandlerObserver> observer) {
-		InboundHandler handler = observer.getIfAvailable(() -> (unobserved) -> unobserved).observe(dispatcher);
+			@Qualifier("commScheduler") ScheduledExecutorService scheduler, ObjectProvider<HandlerObserver> observers) {
+		// the first in order wraps all the others: the last is closest to the handlers
+		List<HandlerObserver> ordered = observers.orderedStream().toList();
+		InboundHandler handler = dispatcher;
+		for (int i = ordered.size() - 1; i >= 0; i--) {
+			handler = ordered.get(i).observe(handler);
+		}
 		return new LinkSettings(clientId(properties, environment), handler, handlerExecutor, scheduler,
 				properties.getHandshakeTimeout(), properties.getHeartbeatInterval(), Features.ALL);
 	}

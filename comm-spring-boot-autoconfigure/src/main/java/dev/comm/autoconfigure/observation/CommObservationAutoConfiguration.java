@@ -40,7 +40,7 @@ public final class CommObservationAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "commHandlerObserver")
 	HandlerObserver commHandlerObserver(ObservationRegistry registry,
 			ObjectProvider<CommServerObservationConvention> convention, ObjectProvider<RouteTable> routes) {
 		// the route table is looked up once, when the links' handler is wrapped, not per

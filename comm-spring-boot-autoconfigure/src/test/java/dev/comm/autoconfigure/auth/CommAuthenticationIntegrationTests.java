@@ -2,6 +2,7 @@ package dev.comm.autoconfigure.auth;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,13 +12,22 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 
+import dev.comm.CommErrorKind;
 import dev.comm.CommException;
+import dev.comm.CommRemoteException;
 import dev.comm.auth.CommAuthenticationException;
 import dev.comm.auth.CommAuthenticator;
 import dev.comm.auth.CommCredentials;
 import dev.comm.auth.CommHandshake;
 import dev.comm.autoconfigure.CommAutoConfiguration;
+import dev.comm.autoconfigure.security.CommSecurityAutoConfiguration;
 import dev.comm.client.CommClient;
 import dev.comm.client.CommPeer;
 import dev.comm.handler.CommHandler;
@@ -32,8 +42,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class CommAuthenticationIntegrationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CommAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(JacksonAutoConfiguration.class, CommAutoConfiguration.class, CommSecurityAutoConfiguration.class));
 
 	@Test
 	void connectorsPresentTheirTokenAndHandlersSeeThePrincipalTheyWereAdmittedAs() {
@@ -91,6 +101,79 @@ class CommAuthenticationIntegrationTests {
 							client.getBean(CommClient.class).request("secured.whoami", "", String.class))
 						.isEqualTo("nobody"));
 			});
+	}
+
+	@Test
+	void withSpringSecurityHandlerMethodsAreAuthorizedByThePeersAuthentication() {
+		this.runner.withUserConfiguration(MethodSecuredServer.class)
+			.withPropertyValues("spring.application.name=secured-server", "comm.listeners.main.uri=tcp://127.0.0.1:0")
+			.run((server) -> {
+				assertThat(server).hasNotFailed();
+				String uri = server.getEnvironment().getProperty("local.comm.listeners.main.uri");
+				this.runner
+					.withPropertyValues("spring.application.name=ops", "comm.connectors.admin.uri=" + uri,
+							"comm.connectors.admin.token=admin-token", "comm.connectors.user.uri=" + uri,
+							"comm.connectors.user.token=user-token")
+					.run((client) -> {
+						CommClient comm = client.getBean(CommClient.class);
+
+						assertThat(comm.to("admin").request("secured.reset", "now", String.class))
+							.isEqualTo("reset by alice");
+						assertThat(comm.to("user").request("secured.status", "", String.class))
+							.isEqualTo("status for bob");
+						CommRemoteException denied = catchThrowableOfType(CommRemoteException.class,
+								() -> comm.to("user").request("secured.reset", "now", String.class));
+						assertThat(denied.getKind()).isEqualTo(CommErrorKind.REQUESTER_FAULT);
+						assertThat(denied.getCode()).isEqualTo(403);
+						assertThat(denied.getRemoteMessage()).isEqualTo("access denied");
+						// a proxy of method security: its state is read through a method
+						assertThat(server.getBean(AdminHandlers.class).resets()).isEqualTo(1);
+					});
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableMethodSecurity
+	static class MethodSecuredServer {
+
+		@Bean
+		AdminHandlers adminHandlers() {
+			return new AdminHandlers();
+		}
+
+		@Bean
+		CommAuthenticator users() {
+			Map<String, Authentication> users = Map.of("admin-token",
+					UsernamePasswordAuthenticationToken.authenticated("alice", null,
+							AuthorityUtils.createAuthorityList("ROLE_ADMIN")),
+					"user-token", UsernamePasswordAuthenticationToken.authenticated("bob", null,
+							AuthorityUtils.createAuthorityList("ROLE_USER")));
+			return (handshake) -> handshake.token().map(users::get).orElse(null);
+		}
+
+	}
+
+	static class AdminHandlers {
+
+		final AtomicInteger resets = new AtomicInteger();
+
+		@CommHandler("secured.reset")
+		@PreAuthorize("hasRole('ADMIN')")
+		public String reset(String when) {
+			this.resets.incrementAndGet();
+			return "reset by " + SecurityContextHolder.getContext().getAuthentication().getName();
+		}
+
+		public int resets() {
+			return this.resets.get();
+		}
+
+		@CommHandler("secured.status")
+		@PreAuthorize("isAuthenticated()")
+		public String status(String ignored, CommPeer peer) {
+			return "status for " + peer.principal().getName();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
