@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.SmartLifecycle;
 
@@ -29,6 +31,8 @@ import dev.comm.transport.TransportSettings;
  * before the application's endpoints, so that the connectors find it on their first dial.
  */
 final class UnservedAddresses implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(UnservedAddresses.class);
 
 	static final String BEAN_NAME = "commTestUnservedAddresses";
 
@@ -68,7 +72,12 @@ final class UnservedAddresses implements SmartLifecycle {
 				+ " with comm.test.inproc every endpoint is in-process, so peers outside the application are not"
 				+ " reachable: serve the route in the test, or test with real sockets (@AutoConfigureComm(inproc = false))");
 		CompletableFuture<Outcome> outcome = CompletableFuture.completedFuture(Outcome.failure(error));
-		return (message) -> outcome;
+		return (message) -> {
+			if (message.isThrow()) {
+				logger.warn("Dropped a throw to route '{}': {}", message.route(), error.message());
+			}
+			return outcome;
+		};
 	}
 
 	@Override

@@ -156,6 +156,13 @@ class InprocModeTests {
 	}
 
 	@Test
+	void aThrowToAnAddressOutsideTheApplicationIsAcceptedAndTheApplicationKeepsAnswering() {
+		this.appClient.to("billing").send("billing.audit", "paid");
+		assertThat(this.appClient.to("self").request("orders.quote", new Quote("tea", 1), Price.class))
+			.isEqualTo(new Price("tea", 3));
+	}
+
+	@Test
 	void eachUriOfAConnectorIsMovedOnItsOwn() {
 		CommConnector own = this.context.getBean("mixedCommConnector1", CommConnector.class);
 		CommConnector outside = this.context.getBean("mixedCommConnector2", CommConnector.class);
