@@ -118,6 +118,11 @@ class InprocModeTests {
 	}
 
 	@Test
+	void aHandlerThatCallsTheTestClientBackReachesTheApplicationsHandlers() {
+		assertThat(this.comm.request("orders.count-callers-items", null, Integer.class)).isEqualTo(2);
+	}
+
+	@Test
 	void aThrowReachesItsHandler() throws InterruptedException {
 		this.comm.send("audit", "paid");
 		assertThat(this.handlers.audits.poll(30, TimeUnit.SECONDS)).isEqualTo("paid");

@@ -34,6 +34,12 @@ class OrderHandlers {
 		return caller.clientId();
 	}
 
+	/** Asks the caller back before it replies, over the caller's own link. */
+	@CommHandler("orders.count-callers-items")
+	int countCallersItems(CommPeer caller) {
+		return caller.request("orders.items", null, List.class).size();
+	}
+
 	@CommHandler("orders.broken")
 	String broken() {
 		throw new IllegalStateException("the order book is broken");
