@@ -38,7 +38,8 @@ final class EndpointAuthentication {
 	}
 
 	HandshakePolicy listener(String name, CommAddress address) {
-		CommAuthenticator authenticator = this.authenticator.getIfUnique();
+		// two authenticators are a mistake to report, not a reason to admit everyone
+		CommAuthenticator authenticator = this.authenticator.getIfAvailable();
 		if (authenticator == null) {
 			return HandshakePolicy.OPEN;
 		}
@@ -57,7 +58,7 @@ final class EndpointAuthentication {
 			String token = endpoint.token();
 			return new TokenCredentials(() -> token);
 		}
-		CommCredentials credentials = this.credentials.getIfUnique();
+		CommCredentials credentials = this.credentials.getIfAvailable();
 		if (credentials == null) {
 			return HandshakePolicy.OPEN;
 		}

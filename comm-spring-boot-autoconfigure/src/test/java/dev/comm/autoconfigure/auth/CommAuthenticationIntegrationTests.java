@@ -132,6 +132,17 @@ class CommAuthenticationIntegrationTests {
 			});
 	}
 
+	@Test
+	void twoAuthenticatorsFailStartupRatherThanAdmitEveryone() {
+		this.runner.withUserConfiguration(SecuredServer.class)
+			.withBean("another", CommAuthenticator.class, () -> (handshake) -> () -> "anyone")
+			.withPropertyValues("comm.listeners.main.uri=tcp://127.0.0.1:0")
+			.run((server) -> assertThat(server).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining(CommAuthenticator.class.getName()));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableMethodSecurity
 	static class MethodSecuredServer {
