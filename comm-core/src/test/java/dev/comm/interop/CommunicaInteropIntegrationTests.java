@@ -158,7 +158,8 @@ class CommunicaInteropIntegrationTests {
 			Map<String, Object> line = run(wire, List.of(request("shop.crash", null))).lines().get(0);
 			Map<String, Object> body = errorBody(line, 30);
 			assertThat(body).containsOnlyKeys("code", "message").containsEntry("code", null);
-			assertThat((String) body.get("message")).contains("inventory index is corrupt");
+			assertThat((String) body.get("message")).contains("failed (error id ")
+				.doesNotContain("inventory index is corrupt");
 		}
 
 		@OverEachWire

@@ -30,6 +30,7 @@ import dev.comm.codec.PayloadCodec;
 import dev.comm.internal.client.DefaultCommClient;
 import dev.comm.internal.client.DefaultCommConnector;
 import dev.comm.internal.client.TargetResources;
+import dev.comm.internal.handler.HandlerFailures;
 import dev.comm.internal.handler.RouteDispatcher;
 import dev.comm.internal.handler.RouteTable;
 import dev.comm.internal.observation.CallObserver;
@@ -104,7 +105,8 @@ public final class CommAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RouteDispatcher commRouteDispatcher(RouteTable routes, TargetResources support, CommProperties properties) {
-		return new RouteDispatcher(routes, support, properties.getRequestTimeout());
+		boolean details = properties.getError().getIncludeDetails() == CommErrorProperties.IncludeDetails.ALWAYS;
+		return new RouteDispatcher(routes, support, properties.getRequestTimeout(), HandlerFailures.of(details));
 	}
 
 	@Bean

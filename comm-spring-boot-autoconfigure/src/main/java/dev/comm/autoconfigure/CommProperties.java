@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 import dev.comm.transport.TlsSettings;
@@ -95,6 +96,12 @@ public class CommProperties {
 	 * Settings of the amqp transport.
 	 */
 	private final Amqp amqp = new Amqp();
+
+	/**
+	 * What callers are told of unexpected handler failures.
+	 */
+	@NestedConfigurationProperty
+	private final CommErrorProperties error = new CommErrorProperties();
 
 	public String getClientId() {
 		return this.clientId;
@@ -190,6 +197,10 @@ public class CommProperties {
 
 	public Amqp getAmqp() {
 		return this.amqp;
+	}
+
+	public CommErrorProperties getError() {
+		return this.error;
 	}
 
 	/**

@@ -37,7 +37,20 @@ public final class RouteDispatcher implements InboundHandler {
 
 	private final Duration callbackTimeout;
 
+	private final HandlerFailures failures;
+
 	private final AtomicLong failedThrows = new AtomicLong();
+
+	/**
+	 * Create a dispatcher that tells callers no details of unexpected handler failures.
+	 * @param routes the route table
+	 * @param support payload conversion and executors, also for calls back to the caller
+	 * @param callbackTimeout the request timeout of calls a handler makes back to its
+	 * caller
+	 */
+	public RouteDispatcher(RouteTable routes, TargetResources support, Duration callbackTimeout) {
+		this(routes, support, callbackTimeout, HandlerFailures.WITHOUT_DETAILS);
+	}
 
 	/**
 	 * Create a dispatcher.
@@ -45,11 +58,14 @@ public final class RouteDispatcher implements InboundHandler {
 	 * @param support payload conversion and executors, also for calls back to the caller
 	 * @param callbackTimeout the request timeout of calls a handler makes back to its
 	 * caller
+	 * @param failures what callers are told of unexpected handler failures
 	 */
-	public RouteDispatcher(RouteTable routes, TargetResources support, Duration callbackTimeout) {
+	public RouteDispatcher(RouteTable routes, TargetResources support, Duration callbackTimeout,
+			HandlerFailures failures) {
 		this.routes = routes;
 		this.support = support;
 		this.callbackTimeout = callbackTimeout;
+		this.failures = failures;
 	}
 
 	@Override
@@ -101,7 +117,16 @@ public final class RouteDispatcher implements InboundHandler {
 	private CompletableFuture<Outcome> failedIn(HandlerMethod handler, InboundMessage inbound, CommMessage message,
 			Throwable thrown) {
 		Throwable reported = handler.mapException(thrown, message);
-		return failed(inbound, errorFor(inbound.route(), reported), reported);
+		ErrorBody typed = typedFault(reported);
+		if (typed != null || inbound.isThrow()) {
+			ErrorBody error = (typed != null) ? typed
+					: new ErrorBody(CommErrorKind.HANDLER_FAILED, null, "Handler for '" + inbound.route() + "' failed");
+			return failed(inbound, error, reported);
+		}
+		// nobody else logs an unexpected failure of a request: the report does, with its
+		// id
+		return CompletableFuture
+			.completedFuture(Outcome.failure(this.failures.report(inbound.route(), reported), reported));
 	}
 
 	private CompletableFuture<Outcome> failed(InboundMessage inbound, ErrorBody error, Throwable cause) {
@@ -110,21 +135,20 @@ public final class RouteDispatcher implements InboundHandler {
 			logger.warn("Throw to '{}' from {} failed: {}", inbound.route(), inbound.link().remoteAddress(),
 					error.message(), cause);
 		}
-		else if (error.kind() == CommErrorKind.HANDLER_FAILED) {
-			logger.error("Handler for '{}' failed", inbound.route(), cause);
-		}
 		return CompletableFuture.completedFuture(Outcome.failure(error, cause));
 	}
 
-	private static ErrorBody errorFor(String route, Throwable ex) {
+	/**
+	 * The body of a fault the handler declared, whose message is meant for the caller.
+	 */
+	private static ErrorBody typedFault(Throwable ex) {
 		if (ex instanceof RequesterFaultException fault) {
 			return new ErrorBody(CommErrorKind.REQUESTER_FAULT, fault.getCode(), fault.getMessage());
 		}
 		if (ex instanceof ResponderFaultException fault) {
 			return new ErrorBody(CommErrorKind.RESPONDER_FAULT, fault.getCode(), fault.getMessage());
 		}
-		return new ErrorBody(CommErrorKind.HANDLER_FAILED, null,
-				"Handler for '" + route + "' failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		return null;
 	}
 
 	private static Throwable unwrap(Throwable ex) {

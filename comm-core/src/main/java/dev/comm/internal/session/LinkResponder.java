@@ -4,6 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.comm.CommErrorKind;
 import dev.comm.CommException;
 import dev.comm.protocol.ErrorBody;
@@ -18,6 +21,8 @@ import dev.comm.transport.Connection;
  * reply per request, an error reply when anything goes wrong. Throws are never answered.
  */
 final class LinkResponder {
+
+	private static final Logger logger = LoggerFactory.getLogger(LinkResponder.class);
 
 	private final Link link;
 
@@ -107,10 +112,7 @@ final class LinkResponder {
 		outcome.whenComplete((result, ex) -> {
 			try {
 				if (!message.isThrow()) {
-					reply(message.metadata(),
-							(ex != null) ? Outcome.failure(
-									new ErrorBody(CommErrorKind.HANDLER_FAILED, null, String.valueOf(ex.getMessage())))
-									: result);
+					reply(message.metadata(), (ex != null) ? unexpected(message, ex) : result);
 				}
 			}
 			finally {
@@ -118,6 +120,16 @@ final class LinkResponder {
 				this.connection.handled(frame);
 			}
 		});
+	}
+
+	/**
+	 * The inbound handler itself broke, rather than a handler method (those failures it
+	 * reports as outcomes): the caller learns nothing of its internals.
+	 */
+	private Outcome unexpected(InboundMessage message, Throwable failure) {
+		logger.error("Serving '{}' from {} failed", message.route(), this.connection.remoteAddress(), failure);
+		return Outcome.failure(new ErrorBody(CommErrorKind.HANDLER_FAILED, null,
+				"Serving '" + message.route() + "' failed unexpectedly"), failure);
 	}
 
 	void reply(Metadata request, Outcome outcome) {

@@ -39,7 +39,8 @@ class CommExceptionHandlersIntegrationTests {
 	@Test
 	void callersReceiveTheFaultTheWinningExceptionHandlerMapsTo() {
 		this.runner.withUserConfiguration(OwnHandlers.class, PlainHandlers.class, FirstAdvice.class, SecondAdvice.class)
-			.withPropertyValues("spring.application.name=advised-server", "comm.listeners.main.uri=tcp://127.0.0.1:0")
+			.withPropertyValues("spring.application.name=advised-server", "comm.listeners.main.uri=tcp://127.0.0.1:0",
+					"comm.error.include-details=always")
 			.run((server) -> {
 				assertThat(server).hasNotFailed();
 				String uri = server.getEnvironment().getProperty("local.comm.listeners.main.uri");
@@ -64,11 +65,11 @@ class CommExceptionHandlersIntegrationTests {
 								"second on advised.own.argument: bad too");
 						// unmapped, and a failing exception handler: today's reply
 						assertFault(comm, "advised.plain.unmapped", CommErrorKind.HANDLER_FAILED, null,
-								"Handler for 'advised.plain.unmapped' failed: UnsupportedOperationException: nope");
+								"Handler for 'advised.plain.unmapped' failed: UnsupportedOperationException: nope (error id ");
 						assertFault(comm, "advised.plain.broken", CommErrorKind.HANDLER_FAILED, null,
-								"Handler for 'advised.plain.broken' failed: ArithmeticException: / by zero");
+								"Handler for 'advised.plain.broken' failed: ArithmeticException: / by zero (error id ");
 						assertFault(comm, "advised.plain.wrongresult", CommErrorKind.HANDLER_FAILED, null,
-								"Handler for 'advised.plain.wrongresult' failed: ClassCastException: odd");
+								"Handler for 'advised.plain.wrongresult' failed: ClassCastException: odd (error id ");
 
 						SecondAdvice second = server.getBean(SecondAdvice.class);
 						int before = second.arguments.get();
@@ -117,7 +118,13 @@ class CommExceptionHandlersIntegrationTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getKind()).isEqualTo(kind);
 				assertThat(ex.getCode()).isEqualTo(code);
-				assertThat(ex.getRemoteMessage()).isEqualTo(message);
+				if (kind == CommErrorKind.HANDLER_FAILED) {
+					// comm.error.include-details=always: the details, then the logged id
+					assertThat(ex.getRemoteMessage()).startsWith(message).matches(".*[0-9a-f]{12}\\)");
+				}
+				else {
+					assertThat(ex.getRemoteMessage()).isEqualTo(message);
+				}
 			});
 	}
 
