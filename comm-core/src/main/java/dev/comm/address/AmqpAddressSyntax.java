@@ -14,7 +14,7 @@ import java.util.Map;
 final class AmqpAddressSyntax {
 
 	/** Query parameters an AMQP address may carry. */
-	static final List<String> PARAMETERS = List.of("service", "broadcast", "protocol");
+	static final List<String> PARAMETERS = List.of("service", "broadcast", "protocol", "client");
 
 	/**
 	 * Values of the {@code protocol} parameter: comm's own mapping, or communica's

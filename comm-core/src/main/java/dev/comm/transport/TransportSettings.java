@@ -11,11 +11,24 @@ import java.time.Duration;
  * @param tls how a {@code tls://} connection is secured, or {@code null} where the
  * address does not ask for TLS (a {@code tls://} connector then trusts what the JVM
  * trusts; a {@code tls://} listener cannot start without a certificate)
+ * @param clientId the client id of the side that dials, or {@code null} where unknown;
+ * only transports whose addressing names the client need it (communica's RmqConnector
+ * names its queues after it)
  */
-public record TransportSettings(int maxFrameSize, Duration connectTimeout, TlsSettings tls) {
+public record TransportSettings(int maxFrameSize, Duration connectTimeout, TlsSettings tls, String clientId) {
 
 	/** Largest frame body by default: 16 MiB. */
 	public static final int DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
+
+	/**
+	 * Settings without a client id.
+	 * @param maxFrameSize the largest frame body accepted or sent, in bytes
+	 * @param connectTimeout how long to wait for a connection to open
+	 * @param tls how connections are secured, or {@code null}
+	 */
+	public TransportSettings(int maxFrameSize, Duration connectTimeout, TlsSettings tls) {
+		this(maxFrameSize, connectTimeout, tls, null);
+	}
 
 	/**
 	 * Settings without TLS.
@@ -23,7 +36,7 @@ public record TransportSettings(int maxFrameSize, Duration connectTimeout, TlsSe
 	 * @param connectTimeout how long to wait for a connection to open
 	 */
 	public TransportSettings(int maxFrameSize, Duration connectTimeout) {
-		this(maxFrameSize, connectTimeout, null);
+		this(maxFrameSize, connectTimeout, null, null);
 	}
 
 	public static TransportSettings defaults() {
@@ -36,7 +49,16 @@ public record TransportSettings(int maxFrameSize, Duration connectTimeout, TlsSe
 	 * @return the new settings
 	 */
 	public TransportSettings withTls(TlsSettings tls) {
-		return new TransportSettings(this.maxFrameSize, this.connectTimeout, tls);
+		return new TransportSettings(this.maxFrameSize, this.connectTimeout, tls, this.clientId);
+	}
+
+	/**
+	 * These settings for connections dialled by a client.
+	 * @param clientId the client's id
+	 * @return the new settings
+	 */
+	public TransportSettings withClientId(String clientId) {
+		return new TransportSettings(this.maxFrameSize, this.connectTimeout, this.tls, clientId);
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import dev.comm.handler.CommHandler;
 import dev.comm.handler.OnCommRequest;
 import dev.comm.testing.CommTestNode;
 import dev.comm.testing.CommunicaLibraryProcess;
+import dev.comm.testing.RabbitBroker;
 import dev.comm.testing.TestTls;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommunicaLibraryClientsIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
+
+	/** communica's client and comm's listener both pause up to 10 s between attempts. */
+	private static final Duration BROKER_WAIT = Duration.ofSeconds(60);
 
 	@TempDir
 	static Path dir;
@@ -168,6 +173,28 @@ class CommunicaLibraryClientsIntegrationTests {
 		communica.call(kind.connect(this.client, endpoint), WAIT);
 		assertThat(request(kind, "shop.echo", "after the client restarted"))
 			.isEqualTo(Map.of("body", "after the client restarted"));
+	}
+
+	@Test
+	@Timeout(value = 90, unit = TimeUnit.SECONDS)
+	void communicaClientAndCommListenerBothComeBackAfterTheBrokerRestarts() throws Exception {
+		RabbitBroker.assumeAvailable();
+		connect(LibraryWire.RMQ, Kind.ROUTE);
+		assertThat(request(Kind.ROUTE, "shop.echo", "before")).isEqualTo(Map.of("body", "before"));
+		try {
+			RabbitBroker.rabbitmqctl("stop_app");
+			communica.call(Map.of("cmd", "await_link", "name", this.client, "up", false), WAIT);
+		}
+		finally {
+			RabbitBroker.rabbitmqctl("start_app");
+			RabbitBroker.rabbitmqctl("await_startup");
+		}
+		// the listener consumes its connect queue again and communica dials again, each
+		// with its own back-off; a request made before the link is back would wait
+		// without a timeout
+		communica.call(Map.of("cmd", "await_link", "name", this.client, "up", true), BROKER_WAIT);
+		assertThat(request(Kind.ROUTE, "shop.echo", "after the broker restarted"))
+			.isEqualTo(Map.of("body", "after the broker restarted"));
 	}
 
 	private LibraryWire.Endpoint connect(LibraryWire wire, Kind kind) {

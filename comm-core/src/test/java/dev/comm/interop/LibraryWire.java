@@ -23,6 +23,9 @@ enum LibraryWire {
 
 	private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672/";
 
+	/** The client id of the comm side, which names its queues when it dials over RMQ. */
+	static final String COMM_CLIENT = "comm-7";
+
 	private static final Path TLS_DIR = Path.of(System.getProperty("basedir", ""), "src/test/resources/tls")
 		.toAbsolutePath();
 
@@ -45,11 +48,6 @@ enum LibraryWire {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** Whether comm has a connector for this wire's communica servers yet. */
-	boolean reachesCommunicaServers() {
-		return this != RMQ;
 	}
 
 	boolean tls() {
@@ -79,7 +77,7 @@ enum LibraryWire {
 
 		/**
 		 * Over RabbitMQ, remove the durable queues communica's protocol leaves behind:
-		 * the connect queue and the client's two queues. Nothing to do on the other
+		 * the connect queue and the two queues of each client. Nothing to do on the other
 		 * wires.
 		 */
 		void deleteBrokerQueues() {
@@ -89,7 +87,7 @@ enum LibraryWire {
 			try (com.rabbitmq.client.Connection connection = RabbitBroker.plainConnection()) {
 				com.rabbitmq.client.Channel channel = connection.createChannel();
 				for (String queue : new String[] { "connect.server", "toClient." + this.name + "-py",
-						"toServer." + this.name + "-py" }) {
+						"toServer." + this.name + "-py", "toClient." + COMM_CLIENT, "toServer." + COMM_CLIENT }) {
 					channel.queueDelete("communica." + this.name + "." + queue);
 				}
 			}

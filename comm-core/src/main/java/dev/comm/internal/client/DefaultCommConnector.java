@@ -76,7 +76,9 @@ public final class DefaultCommConnector implements CommConnector {
 		this.name = name;
 		this.address = address;
 		this.transport = transport;
-		this.transportSettings = transportSettings;
+		// a transport that names its queues after the client (communica over RabbitMQ)
+		// learns who dials
+		this.transportSettings = transportSettings.withClientId(linkSettings.clientId());
 		// its links carry its name and scheme, for metrics and the actuator endpoint
 		this.linkSettings = linkSettings.forEndpoint(name, address.scheme());
 		this.backoff = backoff;

@@ -85,11 +85,6 @@ public class AmqpTransport implements Transport {
 	public CompletableFuture<Connection> connect(CommAddress address, TransportSettings settings) {
 		String service;
 		boolean broadcast;
-		if (CommunicaRmq.requested(address)) {
-			return CompletableFuture.failedFuture(new CommException("Cannot connect to " + address
-					+ ": protocol=communica serves communica RmqConnector clients from a listener; a comm connector"
-					+ " cannot call a communica RmqConnector server yet"));
-		}
 		try {
 			service = service(address);
 			broadcast = broadcast(address);
@@ -97,7 +92,18 @@ public class AmqpTransport implements Transport {
 		catch (CommException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
+		if (address.parameter(CommunicaRmq.CLIENT) != null && !CommunicaRmq.requested(address)) {
+			return CompletableFuture.failedFuture(new CommException("Cannot connect to " + address
+					+ ": 'client' names the queues of communica's RmqConnector; it needs protocol=communica"));
+		}
 		AmqpBroker broker = broker(address, settings);
+		if (CommunicaRmq.requested(address)) {
+			if (broadcast) {
+				return CompletableFuture.failedFuture(
+						new CommException("Cannot connect to " + address + ": communica's protocol has no broadcast"));
+			}
+			return this.communica.connect(broker, address, service, settings);
+		}
 		// opening a channel blocks on the network: not on the caller's thread
 		return CompletableFuture.<Connection>supplyAsync(() -> {
 			AmqpClientConnection connection = new AmqpClientConnection(broker, service, broadcast, address.toString(),
@@ -110,6 +116,10 @@ public class AmqpTransport implements Transport {
 	@Override
 	public Listener listen(CommAddress address, TransportSettings settings, Consumer<Connection> acceptor) {
 		String service = service(address);
+		if (address.parameter(CommunicaRmq.CLIENT) != null) {
+			throw new CommException("Cannot listen on " + address
+					+ ": 'client' is for connectors; a listener learns each client's id from its connect request");
+		}
 		if (CommunicaRmq.requested(address)) {
 			if (address.parameter("broadcast") != null) {
 				throw new CommException("Cannot listen on " + address + ": communica's protocol has no broadcast");

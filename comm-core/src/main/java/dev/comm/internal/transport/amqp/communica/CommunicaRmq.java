@@ -1,6 +1,7 @@
 package dev.comm.internal.transport.amqp.communica;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +25,16 @@ public final class CommunicaRmq implements AutoCloseable {
 	/** The address parameter that picks the protocol, and its value for this mode. */
 	public static final String PROTOCOL = "protocol";
 
+	/**
+	 * The address parameter that names a connector's durable queues, communica's
+	 * {@code client_id} of an RmqConnector; the application's client id by default.
+	 */
+	public static final String CLIENT = "client";
+
 	private static final String COMMUNICA = "communica";
+
+	/** RabbitMQ's limit on a queue name, less communica's longest queue name prefix. */
+	private static final int MAX_SERVICE_AND_CLIENT = 224;
 
 	private final ScheduledExecutorService scheduler;
 
@@ -67,6 +77,35 @@ public final class CommunicaRmq implements AutoCloseable {
 		}
 		this.listeners.add(listener);
 		return listener;
+	}
+
+	/**
+	 * Dial a communica server: the handshake runs on the work executor.
+	 * @param broker the broker
+	 * @param address the address
+	 * @param service the service name (communica's {@code address})
+	 * @param settings the transport settings, whose client id names the queues unless the
+	 * address says {@code client=}
+	 * @return completes with the connection once the server confirmed the handshake
+	 */
+	public CompletableFuture<Connection> connect(AmqpBroker broker, CommAddress address, String service,
+			TransportSettings settings) {
+		String entityClientId = settings.clientId();
+		String clientId = (address.parameter(CLIENT) != null) ? address.parameter(CLIENT) : entityClientId;
+		if (clientId == null || clientId.isEmpty()) {
+			return CompletableFuture.failedFuture(new CommException("Cannot connect to " + address
+					+ ": communica's RmqConnector names a client's queues after its client id; set comm.client-id"
+					+ " or add client=<id> to the address"));
+		}
+		if (service.length() + clientId.length() > MAX_SERVICE_AND_CLIENT) {
+			return CompletableFuture.failedFuture(new CommException(
+					"Cannot connect to " + address + ": the service and client id together are longer than "
+							+ MAX_SERVICE_AND_CLIENT + " characters, too long for communica's queue names"));
+		}
+		RmqClientHandshake handshake = new RmqClientHandshake(broker, service, clientId,
+				(entityClientId != null) ? entityClientId : clientId, settings.connectTimeout());
+		return CompletableFuture.supplyAsync(() -> handshake.connect(this.scheduler, settings.maxFrameSize()),
+				this.work);
 	}
 
 	@Override
