@@ -68,7 +68,7 @@ class AmqpAddressTests {
 			.isThrownBy(() -> CommAddress.parse("amqp://app:s3cret@broker/?colour=blue"))
 			.withMessageNotContaining("s3cret")
 			.withMessageContaining("unknown parameter 'colour'")
-			.withMessageContaining("[service, broadcast, protocol]");
+			.withMessageContaining("[service, broadcast, protocol, client]");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.comm.internal.transport.amqp.communica;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,11 +41,22 @@ public final class CommunicaRmq implements AutoCloseable {
 
 	private final Executor work;
 
+	private final Duration keepalivePeriod;
+
 	private final Set<RmqServiceListener> listeners = ConcurrentHashMap.newKeySet();
 
 	public CommunicaRmq(ScheduledExecutorService scheduler, Executor work) {
+		this(scheduler, work, RmqConnection.PERIOD);
+	}
+
+	/**
+	 * Endpoints with another keepalive period than communica's, for tests that cannot
+	 * wait for it.
+	 */
+	CommunicaRmq(ScheduledExecutorService scheduler, Executor work, Duration keepalivePeriod) {
 		this.scheduler = scheduler;
 		this.work = work;
+		this.keepalivePeriod = keepalivePeriod;
 	}
 
 	/**
@@ -68,7 +80,7 @@ public final class CommunicaRmq implements AutoCloseable {
 	public Listener listen(AmqpBroker broker, CommAddress address, String service, TransportSettings settings,
 			Consumer<Connection> acceptor) {
 		RmqServiceListener listener = new RmqServiceListener(broker, address, service, settings.maxFrameSize(),
-				acceptor, this.scheduler, this.work, this.listeners::remove);
+				acceptor, this.scheduler, this.work, this.listeners::remove, this.keepalivePeriod);
 		try {
 			listener.start();
 		}
@@ -104,8 +116,8 @@ public final class CommunicaRmq implements AutoCloseable {
 		}
 		RmqClientHandshake handshake = new RmqClientHandshake(broker, service, clientId,
 				(entityClientId != null) ? entityClientId : clientId, settings.connectTimeout());
-		return CompletableFuture.supplyAsync(() -> handshake.connect(this.scheduler, settings.maxFrameSize()),
-				this.work);
+		return CompletableFuture.supplyAsync(
+				() -> handshake.connect(this.scheduler, settings.maxFrameSize(), this.keepalivePeriod), this.work);
 	}
 
 	@Override

@@ -69,11 +69,13 @@ final class RmqClientHandshake {
 	 * Connect.
 	 * @param scheduler runs the connection's keepalive check
 	 * @param maxFrameSize the largest message accepted or sent
+	 * @param keepalivePeriod the server's keepalive period: the connection closes when it
+	 * has heard nothing for one and a half
 	 * @return the open connection
 	 * @throws CommConnectionLostException if the broker cannot be reached, no server
 	 * answers in time, or the server refuses
 	 */
-	RmqConnection connect(ScheduledExecutorService scheduler, int maxFrameSize) {
+	RmqConnection connect(ScheduledExecutorService scheduler, int maxFrameSize, Duration keepalivePeriod) {
 		this.deadlineNanos = System.nanoTime() + this.timeout.toNanos();
 		Channel channel = this.broker.openChannel();
 		try {
@@ -110,7 +112,8 @@ final class RmqClientHandshake {
 			channel.queueDelete(ownQueue);
 			String remote = "communica service '" + this.service + "' at " + this.broker.description();
 			RmqConnection connection = new RmqConnection(channel, RmqNames.toServer(this.service, this.clientId),
-					RmqNames.toClient(this.service, this.clientId), connectId, server, false, remote, maxFrameSize);
+					RmqNames.toClient(this.service, this.clientId), connectId, server, false, remote, maxFrameSize,
+					keepalivePeriod);
 			connection.open(scheduler);
 			return connection;
 		}

@@ -32,9 +32,10 @@ import dev.comm.transport.PeerIdentity;
  * already told who the peer is, so the link exchanges no hellos over it.
  * <p>
  * Keepalive is communica's: the server side sends {@code listening} when it has sent
- * nothing for {@link #PERIOD}; the client side closes when it has received nothing for
- * one and a half periods. A {@code close} counts only when it carries this connection's
- * connect id: the durable queues may still hold the close of an earlier connection.
+ * nothing for a period ({@link #PERIOD} unless a test says otherwise); the client side
+ * closes when it has received nothing for one and a half periods. A {@code close} counts
+ * only when it carries this connection's connect id: the durable queues may still hold
+ * the close of an earlier connection.
  */
 final class RmqConnection extends AbstractAmqpConnection {
 
@@ -57,6 +58,8 @@ final class RmqConnection extends AbstractAmqpConnection {
 
 	private final String remoteAddress;
 
+	private final Duration period;
+
 	private volatile long lastSentNanos = System.nanoTime();
 
 	private volatile long lastReceivedNanos = System.nanoTime();
@@ -64,7 +67,7 @@ final class RmqConnection extends AbstractAmqpConnection {
 	private ScheduledFuture<?> keepalive;
 
 	RmqConnection(Channel channel, String sendQueue, String receiveQueue, byte[] connectId, PeerIdentity peer,
-			boolean serverSide, String remoteAddress, int maxFrameSize) {
+			boolean serverSide, String remoteAddress, int maxFrameSize, Duration period) {
 		super(maxFrameSize);
 		this.channel = channel;
 		this.sendQueue = sendQueue;
@@ -73,6 +76,7 @@ final class RmqConnection extends AbstractAmqpConnection {
 		this.peer = peer;
 		this.serverSide = serverSide;
 		this.remoteAddress = remoteAddress;
+		this.period = period;
 	}
 
 	/**
@@ -82,7 +86,7 @@ final class RmqConnection extends AbstractAmqpConnection {
 	 */
 	void open(ScheduledExecutorService scheduler) throws IOException {
 		this.channel.basicConsume(this.receiveQueue, false, new Inbound(this.channel));
-		long checkMillis = 1000;
+		long checkMillis = Math.max(1, Math.min(1000, this.period.toMillis() / 4));
 		this.keepalive = scheduler.scheduleWithFixedDelay(this::checkAlive, checkMillis, checkMillis,
 				TimeUnit.MILLISECONDS);
 	}
@@ -157,7 +161,7 @@ final class RmqConnection extends AbstractAmqpConnection {
 	private void checkAlive() {
 		long now = System.nanoTime();
 		if (this.serverSide) {
-			if (now - this.lastSentNanos >= PERIOD.toNanos()) {
+			if (now - this.lastSentNanos >= this.period.toNanos()) {
 				try {
 					publish(RmqNames.LISTENING, new byte[0]);
 				}
@@ -166,9 +170,9 @@ final class RmqConnection extends AbstractAmqpConnection {
 				}
 			}
 		}
-		else if (now - this.lastReceivedNanos >= PERIOD.toNanos() * 3 / 2) {
-			logger.info("Closing connection to {}: nothing received for {} s", this.remoteAddress,
-					PERIOD.toSeconds() * 3 / 2);
+		else if (now - this.lastReceivedNanos >= this.period.toNanos() * 3 / 2) {
+			logger.info("Closing connection to {}: nothing received for {} ms", this.remoteAddress,
+					this.period.toMillis() * 3 / 2);
 			closeWith(
 					new CommConnectionLostException(
 							"The communica server at " + this.remoteAddress + " sent nothing, not even 'listening'"),

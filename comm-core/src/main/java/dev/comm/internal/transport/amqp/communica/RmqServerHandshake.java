@@ -124,7 +124,7 @@ final class RmqServerHandshake {
 		RmqConnection connection = new RmqConnection(this.channel, toClient, toServer, connectId,
 				new PeerIdentity(hello.clientId(), hello.features()), true,
 				"communica client " + this.connectorClientId + " of " + this.listener.description(),
-				this.listener.maxFrameSize());
+				this.listener.maxFrameSize(), this.listener.period());
 		try {
 			this.channel.queueDelete(this.serverQueue);
 			this.channel.queueDeclare(toClient, true, false, false, null);

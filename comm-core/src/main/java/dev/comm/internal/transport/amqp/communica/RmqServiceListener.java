@@ -1,6 +1,7 @@
 package dev.comm.internal.transport.amqp.communica;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,13 +51,15 @@ final class RmqServiceListener implements Listener {
 
 	private final Consumer<RmqServiceListener> onClose;
 
+	private final Duration period;
+
 	private volatile Channel channel;
 
 	private volatile boolean closed;
 
 	RmqServiceListener(AmqpBroker broker, CommAddress address, String service, int maxFrameSize,
 			Consumer<Connection> acceptor, ScheduledExecutorService scheduler, Executor work,
-			Consumer<RmqServiceListener> onClose) {
+			Consumer<RmqServiceListener> onClose, Duration period) {
 		this.broker = broker;
 		this.address = address;
 		this.service = service;
@@ -65,6 +68,7 @@ final class RmqServiceListener implements Listener {
 		this.scheduler = scheduler;
 		this.work = work;
 		this.onClose = onClose;
+		this.period = period;
 	}
 
 	/**
@@ -165,6 +169,10 @@ final class RmqServiceListener implements Listener {
 
 	String service() {
 		return this.service;
+	}
+
+	Duration period() {
+		return this.period;
 	}
 
 	int maxFrameSize() {
