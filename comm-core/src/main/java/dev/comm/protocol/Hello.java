@@ -127,6 +127,36 @@ public record Hello(Map<String, Object> fields) implements Frame {
 	}
 
 	/**
+	 * This hello with one more member in its {@code comm} object.
+	 * @param key the member's name
+	 * @param value its value
+	 * @return the new hello
+	 */
+	public Hello withComm(String key, Object value) {
+		Map<String, Object> comm = (this.fields.get(COMM_KEY) instanceof Map<?, ?> existing)
+				? new LinkedHashMap<>(castKeys(existing)) : new LinkedHashMap<>();
+		comm.put(key, value);
+		Map<String, Object> fields = new LinkedHashMap<>(this.fields);
+		fields.put(COMM_KEY, comm);
+		return new Hello(fields);
+	}
+
+	/**
+	 * A member of the {@code comm} object.
+	 * @param key the member's name
+	 * @return its value, or {@code null} when the hello has no such member
+	 */
+	public Object comm(String key) {
+		return (this.fields.get(COMM_KEY) instanceof Map<?, ?> comm) ? comm.get(key) : null;
+	}
+
+	private static Map<String, Object> castKeys(Map<?, ?> map) {
+		Map<String, Object> copy = new LinkedHashMap<>();
+		map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+		return copy;
+	}
+
+	/**
 	 * The hello for logs: credentials are left out.
 	 * @return a description
 	 */

@@ -278,6 +278,15 @@ public final class DefaultCommConnector implements CommConnector {
 		return this.session.heldRequests();
 	}
 
+	/**
+	 * Requests and throws sent on dropped links that may not have arrived and that the
+	 * session could not send again.
+	 * @return the count since the connector was made
+	 */
+	public long lostMessages() {
+		return this.session.lostMessages();
+	}
+
 	@Override
 	public String name() {
 		return this.name;

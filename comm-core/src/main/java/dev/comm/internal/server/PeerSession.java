@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import dev.comm.CommException;
 import dev.comm.CommTimeoutException;
 import dev.comm.internal.client.ReachableMember;
 import dev.comm.internal.session.Link;
+import dev.comm.internal.session.SenderLedgers;
 import dev.comm.protocol.MessageFrame;
 
 /**
@@ -32,6 +35,18 @@ final class PeerSession implements ReachableMember {
 	private final String clientId;
 
 	private final PeerSessions sessions;
+
+	/** At most this many senders' ledgers are kept per client id, the newest. */
+	private static final int MAX_SENDERS = 64;
+
+	private final Map<String, SenderLedgers> ledgers = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, SenderLedgers> eldest) {
+			return size() > MAX_SENDERS;
+		}
+
+	};
 
 	private final Deque<MessageFrame> replies = new ArrayDeque<>();
 
@@ -96,6 +111,30 @@ final class PeerSession implements ReachableMember {
 		CommConnectionLostException left = new CommConnectionLostException(
 				"Peer '" + this.clientId + "' closed its connection");
 		calls.forEach((call) -> call.completeExceptionally(left));
+	}
+
+	/**
+	 * A session kept from a hello: it ends after the resume window unless a link is
+	 * attached by then.
+	 */
+	synchronized void expireUnlessAttached() {
+		if (this.current == null && this.expiry == null && !this.ended) {
+			this.expiry = this.sessions.scheduler()
+				.schedule(this::expire, this.sessions.resumeWindow().toNanos(), TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/**
+	 * The ledgers of one sender of the client, new ones when the session has none for it.
+	 */
+	synchronized SenderLedgers.Found ledgers(String senderId) {
+		SenderLedgers found = this.ledgers.get(senderId);
+		if (found != null) {
+			return new SenderLedgers.Found(found, true);
+		}
+		SenderLedgers created = new SenderLedgers();
+		this.ledgers.put(senderId, created);
+		return new SenderLedgers.Found(created, false);
 	}
 
 	/**

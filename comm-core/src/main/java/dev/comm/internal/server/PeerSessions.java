@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import dev.comm.CommConnectionLostException;
 import dev.comm.internal.client.ReachableMember;
 import dev.comm.internal.session.Link;
+import dev.comm.internal.session.SenderLedgers;
 import dev.comm.internal.session.SessionOffer;
 import dev.comm.protocol.MessageFrame;
 
@@ -104,10 +105,28 @@ final class PeerSessions implements SessionOffer {
 	}
 
 	@Override
-	public boolean knows(String clientId) {
+	public Resumption resume(String clientId, String senderId, Object link) {
+		PeerSession session;
+		boolean known;
 		synchronized (this.byClientId) {
-			return this.byClientId.containsKey(clientId);
+			session = this.byClientId.get(clientId);
+			known = session != null;
+			if (!known) {
+				session = new PeerSession(clientId, this);
+				this.byClientId.put(clientId, session);
+			}
 		}
+		if (!known) {
+			// kept from the hello on, so that the count starts with the link; a link that
+			// never opens leaves it to expire
+			session.expireUnlessAttached();
+		}
+		if (senderId == null) {
+			return new Resumption(known, -1, null);
+		}
+		SenderLedgers.Found found = session.ledgers(senderId);
+		long received = found.ledgers().received().takeOver(link);
+		return new Resumption(known, found.existed() ? received : -1, found.ledgers());
 	}
 
 	Duration resumeWindow() {

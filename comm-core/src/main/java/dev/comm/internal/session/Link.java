@@ -176,8 +176,9 @@ public final class Link implements FrameReceiver {
 
 	private Hello ownHello() {
 		this.announcedFeatures = this.session.announced(this.settings.features());
-		return (this.role == Role.CLIENT) ? Hello.client(this.settings.clientId(), this.announcedFeatures,
-				this.settings.handshake().credentials()) : Hello.server(this.announcedFeatures);
+		return (this.role == Role.CLIENT) ? this.session.hello(
+				Hello.client(this.settings.clientId(), this.announcedFeatures, this.settings.handshake().credentials()))
+				: Hello.server(this.announcedFeatures);
 	}
 
 	/** An accepting link whose peer must be admitted says hello only once it is. */
@@ -224,7 +225,7 @@ public final class Link implements FrameReceiver {
 			return CompletableFuture.failedFuture(tooLarge);
 		}
 		CompletableFuture<byte[]> reply = this.pending.register(id, route, timeout);
-		CompletableFuture<Void> sent = this.connection.send(new MessageFrame(metadata, payload));
+		CompletableFuture<Void> sent = this.session.send(new MessageFrame(metadata, payload), this.connection);
 		// nearly always accepted at once: no callback to allocate then
 		if (!sent.isDone() || sent.isCompletedExceptionally()) {
 			sent.whenComplete((ignored, ex) -> {
@@ -259,7 +260,7 @@ public final class Link implements FrameReceiver {
 		if (tooLarge != null) {
 			return CompletableFuture.failedFuture(tooLarge);
 		}
-		return this.connection.send(new MessageFrame(metadata, payload));
+		return this.session.send(new MessageFrame(metadata, payload), this.connection);
 	}
 
 	/**
@@ -320,6 +321,7 @@ public final class Link implements FrameReceiver {
 			fail(new ProtocolException("Hello without client_id from " + remoteAddress()));
 			return;
 		}
+		this.session.peerHello(hello);
 		if (admitsPeer()) {
 			admit(hello);
 			return;
@@ -356,25 +358,41 @@ public final class Link implements FrameReceiver {
 		this.agreedFeatures = Features.agreed(this.announcedFeatures, features);
 		this.identified = true;
 		this.inbound.useErrorType(this.agreedFeatures.contains(Features.ERROR_TYPE));
+		// before the link counts as open, so that the session message is the first frame
+		// after the hello, ahead of any reply the session kept; a client with a session
+		// opens on that message, within the handshake timeout
+		if (!this.session.helloAgreed(this.agreedFeatures, clientId, this.connection)) {
+			ready();
+		}
+	}
+
+	private void ready() {
 		this.timer.cancel();
 		startHeartbeat();
-		// before the link counts as open, so that the session message is the first frame
-		// after the hello, ahead of any reply the session kept
-		this.session.helloAgreed(this.agreedFeatures, clientId, this.connection);
 		this.opened.complete(this);
 	}
 
 	private void message(MessageFrame message) {
 		// well-formed and within the limit: the connection's contract
 		Metadata metadata = message.metadata();
-		if (this.session.accept(metadata, this.agreedFeatures, this.pending)) {
+		if (this.session.accept(metadata, this.agreedFeatures, this.pending, this.connection)) {
+			if (!this.opened.isDone()) {
+				ready();
+			}
 			return;
 		}
 		if (!MessageType.isInbound(metadata.type())) {
+			this.session.responseArrived();
 			if (!this.pending.complete(metadata.id(), metadata.type(), message.payload())) {
 				logger.debug("Dropped a response from {} for unknown or expired request '{}'", remoteAddress(),
 						metadata.id());
 			}
+			return;
+		}
+		if (!this.session.counts(metadata)) {
+			logger.debug("Dropped a message from {}: a newer link of client '{}' took its session over",
+					remoteAddress(), this.peerClientId);
+			this.connection.handled(message);
 			return;
 		}
 		this.inbound.accept(message);

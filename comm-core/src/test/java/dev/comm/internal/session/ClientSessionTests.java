@@ -40,11 +40,11 @@ class ClientSessionTests {
 	void requestsOfADroppedLinkGetTheirReplyOnTheNextLinkOfTheSameInstance() throws Exception {
 		PendingRequests first = links();
 		CompletableFuture<byte[]> reply = first.register("r1", "slow", LONG);
-		this.session.resumed("instance-1", false, first);
+		this.session.resumed("instance-1", false, 0, first, null);
 
 		this.session.suspend(first, "instance-1", this.lost);
 		PendingRequests second = links();
-		this.session.resumed("instance-1", true, second);
+		this.session.resumed("instance-1", true, 0, second, null);
 
 		assertThat(this.session.heldRequests()).isZero();
 		assertThat(second.complete("r1", MessageType.RESPONSE_OK, bytes("\"done\""))).isTrue();
@@ -55,10 +55,10 @@ class ClientSessionTests {
 	void requestsFailAtOnceWhenTheNextServerIsANewProcess() {
 		PendingRequests first = links();
 		CompletableFuture<byte[]> reply = first.register("r1", "slow", LONG);
-		this.session.resumed("instance-1", false, first);
+		this.session.resumed("instance-1", false, 0, first, null);
 
 		this.session.suspend(first, "instance-1", this.lost);
-		this.session.resumed("instance-2", false, links());
+		this.session.resumed("instance-2", false, 0, links(), null);
 
 		assertFailedWith(reply, "is a new process");
 	}
@@ -67,10 +67,10 @@ class ClientSessionTests {
 	void requestsFailAtOnceWhenTheServerForgotTheSession() {
 		PendingRequests first = links();
 		CompletableFuture<byte[]> reply = first.register("r1", "slow", LONG);
-		this.session.resumed("instance-1", false, first);
+		this.session.resumed("instance-1", false, 0, first, null);
 
 		this.session.suspend(first, "instance-1", this.lost);
-		this.session.resumed("instance-1", false, links());
+		this.session.resumed("instance-1", false, 0, links(), null);
 
 		assertFailedWith(reply, "no longer knew");
 	}
@@ -79,7 +79,7 @@ class ClientSessionTests {
 	void requestsFailAtOnceWhenTheNextLinkHasNoSession() {
 		PendingRequests first = links();
 		CompletableFuture<byte[]> reply = first.register("r1", "slow", LONG);
-		this.session.resumed("instance-1", false, first);
+		this.session.resumed("instance-1", false, 0, first, null);
 
 		this.session.suspend(first, "instance-1", this.lost);
 		this.session.noSession();
@@ -91,7 +91,7 @@ class ClientSessionTests {
 	void heldRequestsKeepTheirTimeouts() {
 		PendingRequests first = links();
 		CompletableFuture<byte[]> reply = first.register("r1", "slow", Duration.ofMillis(100));
-		this.session.resumed("instance-1", false, first);
+		this.session.resumed("instance-1", false, 0, first, null);
 
 		this.session.suspend(first, "instance-1", this.lost);
 
@@ -104,9 +104,9 @@ class ClientSessionTests {
 	void aLossReportedAfterTheNextLinkResumedHandsTheRequestsToThatLink() throws Exception {
 		PendingRequests first = links();
 		CompletableFuture<byte[]> reply = first.register("r1", "slow", LONG);
-		this.session.resumed("instance-1", false, first);
+		this.session.resumed("instance-1", false, 0, first, null);
 		PendingRequests second = links();
-		this.session.resumed("instance-1", true, second);
+		this.session.resumed("instance-1", true, 0, second, null);
 
 		this.session.suspend(first, "instance-1", this.lost);
 
@@ -118,8 +118,8 @@ class ClientSessionTests {
 	void aLossReportedAfterANewProcessAnsweredFailsTheRequests() {
 		PendingRequests first = links();
 		CompletableFuture<byte[]> reply = first.register("r1", "slow", LONG);
-		this.session.resumed("instance-1", false, first);
-		this.session.resumed("instance-2", false, links());
+		this.session.resumed("instance-1", false, 0, first, null);
+		this.session.resumed("instance-2", false, 0, links(), null);
 
 		this.session.suspend(first, "instance-1", this.lost);
 
@@ -130,7 +130,7 @@ class ClientSessionTests {
 	void closingTheSessionFailsWhatItHoldsAndHoldsNothingMore() {
 		PendingRequests first = links();
 		CompletableFuture<byte[]> held = first.register("r1", "slow", LONG);
-		this.session.resumed("instance-1", false, first);
+		this.session.resumed("instance-1", false, 0, first, null);
 		this.session.suspend(first, "instance-1", this.lost);
 
 		this.session.close(new CommConnectionLostException("Connector 'test' is stopped"));

@@ -2,6 +2,7 @@ package dev.comm.autoconfigure.observation;
 
 import java.util.function.ToDoubleFunction;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -44,6 +45,11 @@ final class CommMeterBinder implements MeterBinder {
 			gauge(registry, "comm.connector.requests.held",
 					"Requests that wait for the connection to come back to be answered", connector.name(), connector,
 					DefaultCommConnector::heldRequests);
+			FunctionCounter.builder("comm.connector.messages.lost", connector, DefaultCommConnector::lostMessages)
+				.description("Requests and throws sent on dropped links that may not have arrived and could not be"
+						+ " sent again")
+				.tag("endpoint", connector.name())
+				.register(registry);
 		});
 	}
 

@@ -91,8 +91,13 @@ final class WriteBatcher {
 		}
 		CompletableFuture<Void> later = new CompletableFuture<>();
 		this.heldBack.add(later);
-		// the backlog may have drained between the check and joining the queue
-		if (!isFull()) {
+		if (!this.channel.isActive()) {
+			// the channel closed after this sender's check: closed() may have run
+			// before it joined the queue, and would never fail it
+			closed();
+		}
+		else if (!isFull()) {
+			// the backlog may have drained between the check and joining the queue
 			release();
 		}
 		return later;
