@@ -3,12 +3,18 @@ package dev.comm.transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
 import dev.comm.address.CommAddress;
+import dev.comm.auth.CommAuthenticationException;
 import dev.comm.handler.CommHandler;
+import dev.comm.internal.auth.AuthenticatorAdmission;
+import dev.comm.internal.auth.TokenCredentials;
 import dev.comm.internal.client.DefaultCommConnector;
 import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.protocol.ControlFrame;
@@ -149,6 +155,41 @@ interface LinkLimitsContract {
 			await().atMost(WAIT)
 				.untilAsserted(() -> assertThat(listener.getLinks()).extracting((link) -> link.peerClientId())
 					.containsExactlyInAnyOrder("alpha", "alpha", "beta", "beta"));
+		}
+	}
+
+	@Test
+	default void behindAnAuthenticatorTheClientIdLimitCountsOnlyAdmittedPeers() throws Exception {
+		assumeTrue(limitsLinksOnConnect(), "the broker bounds the connections");
+		ExecutorService authenticatorThreads = Executors.newCachedThreadPool();
+		try (CommTestNode server = limitsNodeBuilder().handlers(new Echo()).linkLimits(0, 1).build();
+				CommTestNode client = limitsNodeBuilder().clientId("alpha").build()) {
+			String uri = limitsListenUri();
+			DefaultCommListener listener = server.listen(uri, new AuthenticatorAdmission((handshake) -> {
+				if (!handshake.token().equals(Optional.of("good"))) {
+					throw new CommAuthenticationException("wrong token");
+				}
+				return () -> handshake.clientId();
+			}, authenticatorThreads, "test", CommAddress.parse(uri).scheme()));
+			String address = listener.address().toString();
+			// refused by the authenticator first: it takes no slot of its client id
+			DefaultCommConnector guessing = client.connector(address, new TokenCredentials(() -> "guess"));
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(guessing.status().lastFailure()).contains("wrong token"));
+			DefaultCommConnector admitted = client.connector(address, new TokenCredentials(() -> "good"));
+			assertThat(echo(client, admitted, "in")).isEqualTo("in");
+
+			DefaultCommConnector second = client.connector(address, new TokenCredentials(() -> "good"));
+			await().atMost(WAIT).untilAsserted(() -> assertThat(second.status().lastFailure()).contains(PER_CLIENT_ID));
+			try (RawPeer raw = openLimitsRawPeer(listener.address())) {
+				raw.send(Hello.client("alpha", Set.of(), Hello.bearer("guess")));
+				assertThat(raw.receive(WAIT)).isInstanceOfSatisfying(Refusal.class,
+						(refusal) -> assertThat(refusal.reason()).isEqualTo("wrong token"));
+			}
+			assertThat(guessing.isConnected()).isFalse();
+		}
+		finally {
+			authenticatorThreads.shutdownNow();
 		}
 	}
 
