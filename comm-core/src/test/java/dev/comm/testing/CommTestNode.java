@@ -80,9 +80,15 @@ public final class CommTestNode implements AutoCloseable {
 
 	private final int maxQueued;
 
+	private final int linksPerListener;
+
+	private final int linksPerClientId;
+
 	private CommTestNode(Builder builder) {
 		this.resumeWindow = builder.resumeWindow;
 		this.maxQueued = builder.maxQueued;
+		this.linksPerListener = builder.linksPerListener;
+		this.linksPerClientId = builder.linksPerClientId;
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		List<Transport> transports = new ArrayList<>(List.of(new TcpTransport(this.loops),
 				new UnixSocketTransport(this.loops), new InprocTransport(), new AmqpTransport(builder.amqpPrefetch)));
@@ -143,6 +149,7 @@ public final class CommTestNode implements AutoCloseable {
 			listener.enableSessions(this.resumeWindow, this.maxQueued);
 		}
 		listener.admitBy(handshake);
+		listener.limitLinks(this.linksPerListener, this.linksPerClientId);
 		listener.start();
 		this.listeners.add(listener);
 		return listener;
@@ -283,6 +290,10 @@ public final class CommTestNode implements AutoCloseable {
 
 		private int amqpPrefetch = AmqpTransport.DEFAULT_PREFETCH;
 
+		private int linksPerListener;
+
+		private int linksPerClientId;
+
 		private TlsSettings tls;
 
 		private ObservationRegistry observations;
@@ -364,6 +375,18 @@ public final class CommTestNode implements AutoCloseable {
 		 */
 		public Builder observations(ObservationRegistry observations) {
 			this.observations = observations;
+			return this;
+		}
+
+		/**
+		 * Bounds on the links each listener of this node holds.
+		 * @param perListener the most links in all; zero for no bound
+		 * @param perClientId the most links per client id; zero for no bound
+		 * @return this builder
+		 */
+		public Builder linkLimits(int perListener, int perClientId) {
+			this.linksPerListener = perListener;
+			this.linksPerClientId = perClientId;
 			return this;
 		}
 

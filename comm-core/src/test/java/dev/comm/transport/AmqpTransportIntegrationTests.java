@@ -62,6 +62,15 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 		return false;
 	}
 
+	/**
+	 * The broker bounds the connections to it; comm's peers over it have no hello to
+	 * refuse.
+	 */
+	@Override
+	public boolean limitsLinksOnConnect() {
+		return false;
+	}
+
 	@Override
 	protected RawPeer openRawPeer(CommAddress address) throws Exception {
 		return new AmqpRawPeer(address.parameter("service"));

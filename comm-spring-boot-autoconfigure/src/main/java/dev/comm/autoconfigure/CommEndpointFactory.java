@@ -58,7 +58,9 @@ final class CommEndpointFactory {
 				this.beanFactory.getBean(LinkSettings.class));
 		listener.admitBy(endpointAuthentication().listener(endpoint.name(), address));
 		this.beanFactory.getBeanProvider(PeerListener.class).orderedStream().forEach(listener::addPeerListener);
-		CommProperties.Sessions sessions = this.beanFactory.getBean(CommProperties.class).getSessions();
+		CommProperties properties = this.beanFactory.getBean(CommProperties.class);
+		listener.limitLinks(properties.getLimits().getLinksPerListener(), properties.getLimits().getLinksPerClientId());
+		CommProperties.Sessions sessions = properties.getSessions();
 		if (!sessions.getResumeWindow().isZero()) {
 			listener.enableSessions(sessions.getResumeWindow(), sessions.getMaxQueued());
 		}

@@ -88,6 +88,11 @@ public class CommProperties {
 	private final Sessions sessions = new Sessions();
 
 	/**
+	 * Bounds on what peers may hold of a listener.
+	 */
+	private final Limits limits = new Limits();
+
+	/**
 	 * Transports that can be switched off.
 	 */
 	private final Transports transports = new Transports();
@@ -189,6 +194,10 @@ public class CommProperties {
 
 	public Sessions getSessions() {
 		return this.sessions;
+	}
+
+	public Limits getLimits() {
+		return this.limits;
 	}
 
 	public Transports getTransports() {
@@ -558,6 +567,42 @@ public class CommProperties {
 
 		public void setMaxQueued(int maxQueued) {
 			this.maxQueued = maxQueued;
+		}
+
+	}
+
+	/**
+	 * Bounds on what peers may hold of a listener; over a broker, the broker's own.
+	 */
+	public static class Limits {
+
+		/**
+		 * Most links one listener holds, those in their handshake included; a peer beyond
+		 * them is refused. Zero for no limit.
+		 */
+		private int linksPerListener = 10_000;
+
+		/**
+		 * Most links of one client id on one listener; a peer beyond them is refused,
+		 * unless it takes the place of a link of its client id that left a heartbeat
+		 * unanswered. Zero for no limit.
+		 */
+		private int linksPerClientId;
+
+		public int getLinksPerListener() {
+			return this.linksPerListener;
+		}
+
+		public void setLinksPerListener(int linksPerListener) {
+			this.linksPerListener = linksPerListener;
+		}
+
+		public int getLinksPerClientId() {
+			return this.linksPerClientId;
+		}
+
+		public void setLinksPerClientId(int linksPerClientId) {
+			this.linksPerClientId = linksPerClientId;
 		}
 
 	}

@@ -63,6 +63,8 @@ public final class DefaultCommListener implements CommListener {
 
 	private volatile PeerSessions sessions;
 
+	private volatile LinkAdmission admission;
+
 	public DefaultCommListener(String name, CommAddress address, Transport transport,
 			TransportSettings transportSettings, LinkSettings linkSettings) {
 		this.name = name;
@@ -97,6 +99,19 @@ public final class DefaultCommListener implements CommListener {
 	}
 
 	/**
+	 * Hold at most {@code perListener} links, and at most {@code perClientId} links of
+	 * one client id; a peer beyond either is refused at its hello with a reason that
+	 * names the limit. Over a broker there is no hello to refuse, and neither applies.
+	 * Call before {@link #start()}.
+	 * @param perListener the most links in all; zero or less for no bound
+	 * @param perClientId the most links per client id; zero or less for no bound
+	 */
+	public void limitLinks(int perListener, int perClientId) {
+		this.admission = (perListener > 0 || perClientId > 0) ? new LinkAdmission(this.name, perListener, perClientId)
+				: null;
+	}
+
+	/**
 	 * Bind and start accepting.
 	 * @throws dev.comm.CommException if the address cannot be bound
 	 */
@@ -111,8 +126,17 @@ public final class DefaultCommListener implements CommListener {
 
 	private void accept(Connection connection) {
 		PeerSessions peerSessions = this.sessions;
-		Link link = new Link(connection, Link.Role.SERVER, this.linkSettings,
+		LinkAdmission limits = this.admission;
+		// a connection that knows its peer (over a broker) has no hello to refuse
+		LinkAdmission.Ticket ticket = (limits != null && connection.knownPeer().isEmpty())
+				? limits.accept(this.linkSettings.handshake()) : null;
+		LinkSettings settings = (ticket != null) ? this.linkSettings.withHandshake(ticket) : this.linkSettings;
+		Link link = new Link(connection, Link.Role.SERVER, settings,
 				(peerSessions != null) ? SessionPolicy.server(peerSessions) : SessionPolicy.none());
+		if (ticket != null) {
+			ticket.bind(link);
+			link.onClose((closed) -> ticket.release());
+		}
 		link.open().whenComplete((opened, ex) -> {
 			if (ex != null) {
 				logger.debug("Handshake with {} failed: {}", connection.remoteAddress(), ex.getMessage());

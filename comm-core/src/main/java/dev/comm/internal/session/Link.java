@@ -467,6 +467,15 @@ public final class Link implements FrameReceiver {
 	}
 
 	/**
+	 * Whether the peer has left this link's last heartbeat ping unanswered, so that the
+	 * link is likely gone although its transport has not noticed yet.
+	 * @return whether a ping is unanswered; {@code false} without heartbeats
+	 */
+	public boolean isPingUnanswered() {
+		return this.timer.pingUnanswered();
+	}
+
+	/**
 	 * The peer's client id: the one it sent when it dialled this side, or {@code null}
 	 * when this side dialled.
 	 * @return the client id

@@ -22,8 +22,11 @@ final class LinkTimer {
 	 */
 	private volatile boolean heard = true;
 
-	/** Heartbeat ticks in a row without a word from the peer; the timer's thread only. */
-	private int quietTicks;
+	/**
+	 * Heartbeat ticks in a row without a word from the peer; written by the timer's
+	 * thread only, once per tick, and read by a listener deciding which link to replace.
+	 */
+	private volatile int quietTicks;
 
 	private volatile ScheduledFuture<?> task;
 
@@ -71,6 +74,15 @@ final class LinkTimer {
 				ping.run();
 			}
 		}, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Whether the last heartbeat tick sent a ping that the peer has not answered: the
+	 * sign of a link that is gone without its transport having noticed.
+	 * @return whether a ping is unanswered
+	 */
+	boolean pingUnanswered() {
+		return this.quietTicks > 0 && !this.heard;
 	}
 
 	void cancel() {
