@@ -42,19 +42,27 @@ public final class SentLedger {
 	 * Send on a link, keeping the message while it is the session's current link.
 	 * @param message a request or throw
 	 * @param connection the link's connection
-	 * @return completes once the transport took the message
+	 * @return completes once the transport took the message; for a kept message, also
+	 * when the connection failed to take it
 	 */
 	public synchronized CompletableFuture<Void> send(MessageFrame message, Connection connection) {
-		if (connection == this.link) {
-			this.sent.add(message);
-			this.bytes += message.payload().length;
-			while (this.sent.size() > MAX_MESSAGES || (this.bytes > MAX_BYTES && this.sent.size() > 1)) {
-				this.bytes -= this.sent.removeFirst().payload().length;
-				this.forgotten++;
-			}
+		if (connection != this.link) {
+			return connection.send(message);
+		}
+		this.sent.add(message);
+		this.bytes += message.payload().length;
+		while (this.sent.size() > MAX_MESSAGES || (this.bytes > MAX_BYTES && this.sent.size() > 1)) {
+			this.bytes -= this.sent.removeFirst().payload().length;
+			this.forgotten++;
 		}
 		// in the lock: the order kept is the order written
-		return connection.send(message);
+		CompletableFuture<Void> written = connection.send(message);
+		if (written.isDone() && !written.isCompletedExceptionally()) {
+			return written;
+		}
+		// kept: should the link drop before the peer reads it, the next link sends it
+		// again, or it is counted lost; the sender is not told of a failure either way
+		return written.exceptionally((ignored) -> null);
 	}
 
 	/**
