@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
  * Waits are bounded by {@link #AWAIT}, a ceiling that is only reached when something is
  * broken; nothing here asserts how fast a thing happens.
  */
-abstract class AbstractTransportContractTests implements ObservationContract, AuthenticationContract {
+abstract class AbstractTransportContractTests implements ObservationContract, AuthenticationContract, LimitsContract {
 
 	/** Ceiling for anything that should happen soon. */
 	static final Duration AWAIT = Duration.ofSeconds(10);
@@ -126,6 +126,16 @@ abstract class AbstractTransportContractTests implements ObservationContract, Au
 	@Override
 	public final RawPeer openAuthRawPeer(CommAddress address) throws Exception {
 		return openRawPeer(address);
+	}
+
+	@Override
+	public final String limitsListenUri() {
+		return newListenUri();
+	}
+
+	@Override
+	public final CommTestNode.Builder limitsNodeBuilder() {
+		return nodeBuilder();
 	}
 
 	@BeforeEach
