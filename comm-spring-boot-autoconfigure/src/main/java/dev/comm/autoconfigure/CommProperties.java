@@ -103,6 +103,12 @@ public class CommProperties {
 	@NestedConfigurationProperty
 	private final CommErrorProperties error = new CommErrorProperties();
 
+	/**
+	 * How much one link may give this application at once.
+	 */
+	@NestedConfigurationProperty
+	private final CommLimitsProperties limits = new CommLimitsProperties();
+
 	public String getClientId() {
 		return this.clientId;
 	}
@@ -201,6 +207,10 @@ public class CommProperties {
 
 	public CommErrorProperties getError() {
 		return this.error;
+	}
+
+	public CommLimitsProperties getLimits() {
+		return this.limits;
 	}
 
 	/**

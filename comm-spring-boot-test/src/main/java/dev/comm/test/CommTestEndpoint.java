@@ -85,7 +85,8 @@ final class CommTestEndpoint implements SmartLifecycle, DisposableBean {
 	private DefaultCommConnector connector(String clientId) {
 		LinkSettings app = this.linkSettings;
 		LinkSettings asClient = new LinkSettings(clientId, app.handler(), app.handlerExecutor(), app.scheduler(),
-				app.handshakeTimeout(), app.heartbeatInterval(), app.features());
+				app.handshakeTimeout(), app.heartbeatInterval(), app.features())
+			.withLimits(app.limits());
 		return new DefaultCommConnector("commTestClient[" + clientId + "]", this.address, this.transport,
 				this.transportSettings, asClient, BACKOFF);
 	}
