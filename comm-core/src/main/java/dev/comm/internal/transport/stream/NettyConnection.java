@@ -2,6 +2,7 @@ package dev.comm.internal.transport.stream;
 
 import java.security.Principal;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -54,6 +55,9 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 	private final AtomicInteger unhandledThrows = new AtomicInteger();
 
 	private final int pauseAt;
+
+	/** Whether reading is off for unhandled throws; changed on the event loop only. */
+	private volatile boolean paused;
 
 	private final int resumeAt;
 
@@ -120,8 +124,9 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
-		if (isThrow(msg) && this.unhandledThrows.incrementAndGet() == this.pauseAt) {
+		if (isThrow(msg) && this.unhandledThrows.incrementAndGet() >= this.pauseAt && !this.paused) {
 			// frames already read still arrive: the slack is what one read decodes
+			this.paused = true;
 			this.channel.config().setAutoRead(false);
 		}
 		this.receiver.frame((Frame) msg);
@@ -129,15 +134,29 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	@Override
 	public void handled(MessageFrame message) {
-		// reading is off from the pause until here, so no later pause can overtake this
-		if (isThrow(message) && this.unhandledThrows.decrementAndGet() == this.resumeAt && this.channel.isActive()) {
+		// any thread: the event loop alone pauses and resumes, so that a resume can never
+		// run before the pause it undoes; a pause after this crossing is followed by
+		// another crossing, since it needs the count at pauseAt
+		if (isThrow(message) && this.unhandledThrows.decrementAndGet() == this.resumeAt) {
+			try {
+				this.channel.eventLoop().execute(this::resumeIfDrained);
+			}
+			catch (RejectedExecutionException ex) {
+				// the event loop is gone and took the channel with it
+			}
+		}
+	}
+
+	private void resumeIfDrained() {
+		if (this.paused && this.unhandledThrows.get() <= this.resumeAt) {
+			this.paused = false;
 			this.channel.config().setAutoRead(true);
 		}
 	}
 
 	@Override
 	public boolean isReadingPaused() {
-		return !this.channel.config().isAutoRead();
+		return this.paused;
 	}
 
 	private static boolean isThrow(Object frame) {
