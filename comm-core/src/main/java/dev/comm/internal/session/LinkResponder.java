@@ -19,6 +19,9 @@ import dev.comm.transport.Connection;
  * The serving half of a {@link Link}: takes inbound requests and throws off the I/O
  * thread, runs the {@link InboundHandler} on the handler executor, and writes exactly one
  * reply per request, an error reply when anything goes wrong. Throws are never answered.
+ * A request over the link's {@link LinkLimits#requestsInFlight() limit} is answered busy
+ * at once rather than queued; throws are bounded by the transport, which stops reading
+ * while too many are not yet {@link Connection#handled handled}.
  */
 final class LinkResponder {
 
