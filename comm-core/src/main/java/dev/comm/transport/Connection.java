@@ -62,6 +62,16 @@ public interface Connection {
 	}
 
 	/**
+	 * Whether this connection has stopped reading because too many of the throws it
+	 * delivered are not yet {@link #handled(MessageFrame) handled}; the peer's silence
+	 * then says nothing about whether it is alive.
+	 * @return whether reading is paused
+	 */
+	default boolean isReadingPaused() {
+		return false;
+	}
+
+	/**
 	 * Who the peer is, when the transport already knows without a hello exchange (a
 	 * broker that carries the caller's id with each message). The link then writes its
 	 * own hello, for such a transport to take this side's client id from, but waits for

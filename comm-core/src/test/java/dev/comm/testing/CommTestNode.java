@@ -35,6 +35,7 @@ import dev.comm.internal.observation.ObservingInboundHandler;
 import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.session.HandshakePolicy;
+import dev.comm.internal.session.LinkLimits;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.internal.transport.amqp.AmqpTransport;
 import dev.comm.internal.transport.inproc.InprocTransport;
@@ -101,9 +102,11 @@ public final class CommTestNode implements AutoCloseable {
 		InboundHandler handler = (observations != null)
 				? new ObservingInboundHandler(this.dispatcher, observations, null, this.routes::isMapped)
 				: this.dispatcher;
-		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5), builder.tls);
+		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5), builder.tls)
+			.withThrowsInFlight(builder.throwsInFlight);
 		this.linkSettings = new LinkSettings(builder.clientId, handler, this.handlerThreads, this.scheduler,
-				builder.handshakeTimeout, builder.heartbeatInterval, builder.features);
+				builder.handshakeTimeout, builder.heartbeatInterval, builder.features)
+			.withLimits(new LinkLimits(builder.requestsInFlight));
 		for (Object handlers : builder.handlers) {
 			register(handlers);
 		}
@@ -294,6 +297,10 @@ public final class CommTestNode implements AutoCloseable {
 
 		private int linksPerClientId;
 
+		private int requestsInFlight = LinkLimits.DEFAULT_REQUESTS_IN_FLIGHT;
+
+		private int throwsInFlight = TransportSettings.DEFAULT_THROWS_IN_FLIGHT;
+
 		private TlsSettings tls;
 
 		private ObservationRegistry observations;
@@ -387,6 +394,28 @@ public final class CommTestNode implements AutoCloseable {
 		public Builder linkLimits(int perListener, int perClientId) {
 			this.linksPerListener = perListener;
 			this.linksPerClientId = perClientId;
+			return this;
+		}
+
+		/**
+		 * The most requests each link of this node serves at once, as
+		 * {@code comm.limits.requests-in-flight} sets it.
+		 * @param requestsInFlight the limit
+		 * @return this builder
+		 */
+		public Builder requestsInFlight(int requestsInFlight) {
+			this.requestsInFlight = requestsInFlight;
+			return this;
+		}
+
+		/**
+		 * The most unhandled throws each connection of this node holds before it stops
+		 * reading, as {@code comm.limits.throws-in-flight} sets it.
+		 * @param throwsInFlight the bound
+		 * @return this builder
+		 */
+		public Builder throwsInFlight(int throwsInFlight) {
+			this.throwsInFlight = throwsInFlight;
 			return this;
 		}
 

@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
  * broken; nothing here asserts how fast a thing happens.
  */
 abstract class AbstractTransportContractTests
-		implements ObservationContract, AuthenticationContract, LinkLimitsContract {
+		implements ObservationContract, AuthenticationContract, LinkLimitsContract, LimitsContract {
 
 	/** Ceiling for anything that should happen soon. */
 	static final Duration AWAIT = Duration.ofSeconds(10);

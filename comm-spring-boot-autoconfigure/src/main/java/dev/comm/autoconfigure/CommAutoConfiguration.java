@@ -37,6 +37,7 @@ import dev.comm.internal.observation.CallObserver;
 import dev.comm.internal.observation.HandlerObserver;
 import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.internal.session.InboundHandler;
+import dev.comm.internal.session.LinkLimits;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.protocol.Features;
 import dev.comm.transport.Transport;
@@ -113,7 +114,8 @@ public final class CommAutoConfiguration {
 	@ConditionalOnMissingBean
 	TransportSettings commTransportSettings(CommProperties properties) {
 		// validated with the endpoints (CommEndpoints.of): a size that fits an int
-		return new TransportSettings((int) properties.getMaxFrameSize().toBytes(), properties.getConnectTimeout());
+		return new TransportSettings((int) properties.getMaxFrameSize().toBytes(), properties.getConnectTimeout(), null)
+			.withThrowsInFlight(properties.getLimits().getThrowsInFlight());
 	}
 
 	@Bean
@@ -128,7 +130,8 @@ public final class CommAutoConfiguration {
 			handler = ordered.get(i).observe(handler);
 		}
 		return new LinkSettings(clientId(properties, environment), handler, handlerExecutor, scheduler,
-				properties.getHandshakeTimeout(), properties.getHeartbeatInterval(), Features.ALL);
+				properties.getHandshakeTimeout(), properties.getHeartbeatInterval(), Features.ALL)
+			.withLimits(new LinkLimits(properties.getLimits().getRequestsInFlight()));
 	}
 
 	private static String clientId(CommProperties properties, Environment environment) {

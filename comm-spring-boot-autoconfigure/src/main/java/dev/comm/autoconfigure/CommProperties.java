@@ -88,11 +88,6 @@ public class CommProperties {
 	private final Sessions sessions = new Sessions();
 
 	/**
-	 * Bounds on what peers may hold of a listener.
-	 */
-	private final Limits limits = new Limits();
-
-	/**
 	 * Transports that can be switched off.
 	 */
 	private final Transports transports = new Transports();
@@ -107,6 +102,13 @@ public class CommProperties {
 	 */
 	@NestedConfigurationProperty
 	private final CommErrorProperties error = new CommErrorProperties();
+
+	/**
+	 * How much peers may hold of this application: links per listener and client id,
+	 * requests and throws per link.
+	 */
+	@NestedConfigurationProperty
+	private final CommLimitsProperties limits = new CommLimitsProperties();
 
 	public String getClientId() {
 		return this.clientId;
@@ -196,10 +198,6 @@ public class CommProperties {
 		return this.sessions;
 	}
 
-	public Limits getLimits() {
-		return this.limits;
-	}
-
 	public Transports getTransports() {
 		return this.transports;
 	}
@@ -210,6 +208,10 @@ public class CommProperties {
 
 	public CommErrorProperties getError() {
 		return this.error;
+	}
+
+	public CommLimitsProperties getLimits() {
+		return this.limits;
 	}
 
 	/**
@@ -567,42 +569,6 @@ public class CommProperties {
 
 		public void setMaxQueued(int maxQueued) {
 			this.maxQueued = maxQueued;
-		}
-
-	}
-
-	/**
-	 * Bounds on what peers may hold of a listener; over a broker, the broker's own.
-	 */
-	public static class Limits {
-
-		/**
-		 * Most links one listener holds, those in their handshake included; a peer beyond
-		 * them is refused. Zero for no limit.
-		 */
-		private int linksPerListener = 10_000;
-
-		/**
-		 * Most links of one client id on one listener; a peer beyond them is refused,
-		 * unless it takes the place of a link of its client id that left a heartbeat
-		 * unanswered. Zero for no limit.
-		 */
-		private int linksPerClientId;
-
-		public int getLinksPerListener() {
-			return this.linksPerListener;
-		}
-
-		public void setLinksPerListener(int linksPerListener) {
-			this.linksPerListener = linksPerListener;
-		}
-
-		public int getLinksPerClientId() {
-			return this.linksPerClientId;
-		}
-
-		public void setLinksPerClientId(int linksPerClientId) {
-			this.linksPerClientId = linksPerClientId;
 		}
 
 	}

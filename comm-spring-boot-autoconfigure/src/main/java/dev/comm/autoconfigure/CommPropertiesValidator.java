@@ -47,6 +47,8 @@ final class CommPropertiesValidator {
 		notNegative("comm.sessions.resume-window", properties.getSessions().getResumeWindow());
 		positive("comm.sessions.max-queued", properties.getSessions().getMaxQueued());
 		positive("comm.amqp.prefetch", properties.getAmqp().getPrefetch());
+		positive("comm.limits.requests-in-flight", properties.getLimits().getRequestsInFlight());
+		positive("comm.limits.throws-in-flight", properties.getLimits().getThrowsInFlight());
 	}
 
 	private static void validateConnector(String prefix, CommProperties.Connector connector) {

@@ -22,6 +22,7 @@ import dev.comm.handler.OnCommRequest;
 import dev.comm.internal.client.DefaultCommConnector;
 import dev.comm.internal.handler.RouteTable;
 import dev.comm.internal.server.DefaultCommListener;
+import dev.comm.internal.session.LinkLimits;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.internal.transport.tcp.TcpTransport;
 import dev.comm.transport.TransportRegistry;
@@ -151,6 +152,31 @@ class CommAutoConfigurationTests {
 			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 				.hasMessage("comm.connect-timeout must be a positive duration, not PT0S");
 		});
+	}
+
+	@Test
+	void limitsDefaultAndAreSetByProperties() {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(LinkSettings.class).limits()).isEqualTo(LinkLimits.DEFAULTS);
+			assertThat(context.getBean(TransportSettings.class).throwsInFlight())
+				.isEqualTo(TransportSettings.DEFAULT_THROWS_IN_FLIGHT);
+		});
+		this.runner.withPropertyValues("comm.limits.requests-in-flight=8", "comm.limits.throws-in-flight=100")
+			.run((context) -> {
+				assertThat(context.getBean(LinkSettings.class).limits().requestsInFlight()).isEqualTo(8);
+				assertThat(context.getBean(TransportSettings.class).throwsInFlight()).isEqualTo(100);
+			});
+	}
+
+	@Test
+	void limitsBelowOneFailStartupNamingTheProperty() {
+		for (String property : new String[] { "comm.limits.requests-in-flight", "comm.limits.throws-in-flight" }) {
+			this.runner.withPropertyValues(property + "=0").run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+					.hasMessage(property + " must be at least 1, not 0");
+			});
+		}
 	}
 
 	@Test

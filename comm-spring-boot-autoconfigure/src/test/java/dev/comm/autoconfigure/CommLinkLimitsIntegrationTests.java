@@ -43,7 +43,7 @@ class CommLinkLimitsIntegrationTests {
 	@Test
 	void defaultsBoundTheLinksPerListenerAndLeaveClientIdsUnbounded() {
 		this.runner.run((context) -> {
-			CommProperties.Limits limits = context.getBean(CommProperties.class).getLimits();
+			CommLimitsProperties limits = context.getBean(CommProperties.class).getLimits();
 			assertThat(limits.getLinksPerListener()).isEqualTo(10_000);
 			assertThat(limits.getLinksPerClientId()).isZero();
 		});
@@ -53,7 +53,7 @@ class CommLinkLimitsIntegrationTests {
 	void propertiesBind() {
 		this.runner.withPropertyValues("comm.limits.links-per-listener=7", "comm.limits.links-per-client-id=3")
 			.run((context) -> {
-				CommProperties.Limits limits = context.getBean(CommProperties.class).getLimits();
+				CommLimitsProperties limits = context.getBean(CommProperties.class).getLimits();
 				assertThat(limits.getLinksPerListener()).isEqualTo(7);
 				assertThat(limits.getLinksPerClientId()).isEqualTo(3);
 			});

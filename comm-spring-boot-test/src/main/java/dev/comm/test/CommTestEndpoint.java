@@ -83,9 +83,7 @@ final class CommTestEndpoint implements SmartLifecycle, DisposableBean {
 	}
 
 	private DefaultCommConnector connector(String clientId) {
-		LinkSettings app = this.linkSettings;
-		LinkSettings asClient = new LinkSettings(clientId, app.handler(), app.handlerExecutor(), app.scheduler(),
-				app.handshakeTimeout(), app.heartbeatInterval(), app.features());
+		LinkSettings asClient = this.linkSettings.asClient(clientId);
 		return new DefaultCommConnector("commTestClient[" + clientId + "]", this.address, this.transport,
 				this.transportSettings, asClient, BACKOFF);
 	}

@@ -6,9 +6,12 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import dev.comm.CommException;
+import dev.comm.CommTimeoutException;
 import dev.comm.client.CommTarget;
 import dev.comm.client.ReplyType;
 import dev.comm.internal.observation.CallObservation;
@@ -86,6 +89,7 @@ public abstract class AbstractCommTarget implements CommTarget {
 	@Override
 	public void send(String route, Object payload) {
 		CallObservation observation = this.support.observer().start(targetName(), route, true);
+		long start = System.nanoTime();
 		CompletableFuture<Void> sent;
 		try {
 			byte[] bytes = this.support.codec().encode(payload);
@@ -97,7 +101,29 @@ public abstract class AbstractCommTarget implements CommTarget {
 		catch (CommException ex) {
 			sent = CompletableFuture.failedFuture(ex);
 		}
-		await(observation.end(sent));
+		await(observation.end(acceptedWithin(sent, route, start)));
+	}
+
+	/**
+	 * Bound the wait of a throw that the connection holds back because the receiver reads
+	 * too slowly: a sender is slowed down, but no longer than a call may take.
+	 */
+	private CompletableFuture<Void> acceptedWithin(CompletableFuture<Void> sent, String route, long start) {
+		if (sent.isDone()) {
+			return sent;
+		}
+		Duration left = MemberWait.remaining(this.timeout, start);
+		ScheduledFuture<?> timer = this.support.scheduler()
+			.schedule(
+					() -> sent.completeExceptionally(new CommTimeoutException(
+							"Throw '" + route + "' to " + targetName() + " was not accepted for sending within "
+									+ this.timeout.toMillis()
+									+ " ms, as the receiver is not keeping up; it may still be delivered. Slow down, "
+									+ "or raise the timeout or the receiver's comm.limits.throws-in-flight",
+							this.timeout)),
+					left.toNanos(), TimeUnit.NANOSECONDS);
+		sent.whenComplete((ignored, ex) -> timer.cancel(false));
+		return sent;
 	}
 
 	@Override

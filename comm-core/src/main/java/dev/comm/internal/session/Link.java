@@ -429,7 +429,7 @@ public final class Link implements FrameReceiver {
 		this.timer.startHeartbeat(interval, () -> this.connection.send(ControlFrame.PING), () -> {
 			logger.warn("Closing the link to {}: no answer to heartbeats", remoteAddress());
 			fail(new CommConnectionLostException("Peer " + remoteAddress() + " stopped answering heartbeats"));
-		});
+		}, this.connection::isReadingPaused);
 	}
 
 	/**

@@ -19,6 +19,9 @@ import dev.comm.transport.Connection;
  * The serving half of a {@link Link}: takes inbound requests and throws off the I/O
  * thread, runs the {@link InboundHandler} on the handler executor, and writes exactly one
  * reply per request, an error reply when anything goes wrong. Throws are never answered.
+ * A request over the link's {@link LinkLimits#requestsInFlight() limit} is answered busy
+ * at once rather than queued; throws are bounded by the transport, which stops reading
+ * while too many are not yet {@link Connection#handled handled}.
  */
 final class LinkResponder {
 
@@ -32,7 +35,15 @@ final class LinkResponder {
 
 	private final FrameLimit limit;
 
-	private final AtomicInteger inFlight = new AtomicInteger();
+	/** Requests whose handler has not finished; at most the limit. */
+	private final AtomicInteger requests = new AtomicInteger();
+
+	/** Throws whose handler has not finished; the transport bounds them, if it can. */
+	private final AtomicInteger throwsInFlight = new AtomicInteger();
+
+	private final int requestLimit;
+
+	private final String busy;
 
 	private volatile boolean draining;
 
@@ -46,6 +57,8 @@ final class LinkResponder {
 		this.connection = connection;
 		this.settings = settings;
 		this.limit = limit;
+		this.requestLimit = settings.limits().requestsInFlight();
+		this.busy = "busy: " + this.requestLimit + " requests in flight on this link (comm.limits.requests-in-flight)";
 	}
 
 	/**
@@ -86,13 +99,23 @@ final class LinkResponder {
 			return false;
 		}
 		InboundMessage message = new InboundMessage(metadata, payload, this.link);
-		this.inFlight.incrementAndGet();
+		if (message.isThrow()) {
+			this.throwsInFlight.incrementAndGet();
+		}
+		else if (this.requests.incrementAndGet() > this.requestLimit) {
+			// answered without queuing, so that one peer cannot pile up work without
+			// bound
+			finished(message);
+			reply(metadata,
+					Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, LinkLimits.BUSY_CODE, this.busy)));
+			return false;
+		}
 		try {
 			this.settings.handlerExecutor().execute(() -> handle(message, frame));
 			return true;
 		}
 		catch (RejectedExecutionException ex) {
-			finished();
+			finished(message);
 			if (!message.isThrow()) {
 				reply(metadata, Outcome.failure(new ErrorBody(CommErrorKind.RESPONDER_FAULT, null,
 						"The responder is shutting down or overloaded")));
@@ -116,7 +139,7 @@ final class LinkResponder {
 				}
 			}
 			finally {
-				finished();
+				finished(message);
 				this.connection.handled(frame);
 			}
 		});
@@ -152,22 +175,24 @@ final class LinkResponder {
 		this.errorTypeAgreed = agreed;
 	}
 
-	private void finished() {
-		if (this.inFlight.decrementAndGet() == 0 && this.draining) {
+	private void finished(InboundMessage message) {
+		(message.isThrow() ? this.throwsInFlight : this.requests).decrementAndGet();
+		// whichever of the two counts reaches zero last sees both at zero
+		if (this.draining && inFlight() == 0) {
 			this.drained.complete(null);
 		}
 	}
 
 	CompletableFuture<Void> drain() {
 		this.draining = true;
-		if (this.inFlight.get() == 0) {
+		if (inFlight() == 0) {
 			this.drained.complete(null);
 		}
 		return this.drained;
 	}
 
 	int inFlight() {
-		return this.inFlight.get();
+		return this.requests.get() + this.throwsInFlight.get();
 	}
 
 }

@@ -20,10 +20,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param transport the scheme of the transport under the links, for operators; {@code ""}
  * when unknown
  * @param handshake the credentials the links present and the admission of their peers
+ * @param limits how much work each link may give this side at once
  */
 public record LinkSettings(String clientId, InboundHandler handler, Executor handlerExecutor,
 		ScheduledExecutorService scheduler, Duration handshakeTimeout, Duration heartbeatInterval, Set<String> features,
-		String endpoint, String transport, HandshakePolicy handshake) {
+		String endpoint, String transport, HandshakePolicy handshake, LinkLimits limits) {
 
 	/**
 	 * Settings of links that belong to no named endpoint.
@@ -32,7 +33,7 @@ public record LinkSettings(String clientId, InboundHandler handler, Executor han
 			ScheduledExecutorService scheduler, Duration handshakeTimeout, Duration heartbeatInterval,
 			Set<String> features) {
 		this(clientId, handler, handlerExecutor, scheduler, handshakeTimeout, heartbeatInterval, features, "", "",
-				HandshakePolicy.OPEN);
+				HandshakePolicy.OPEN, LinkLimits.DEFAULTS);
 	}
 
 	/**
@@ -43,7 +44,8 @@ public record LinkSettings(String clientId, InboundHandler handler, Executor han
 	 */
 	public LinkSettings forEndpoint(String endpoint, String transport) {
 		return new LinkSettings(this.clientId, this.handler, this.handlerExecutor, this.scheduler,
-				this.handshakeTimeout, this.heartbeatInterval, this.features, endpoint, transport, this.handshake);
+				this.handshakeTimeout, this.heartbeatInterval, this.features, endpoint, transport, this.handshake,
+				this.limits);
 	}
 
 	/**
@@ -53,7 +55,30 @@ public record LinkSettings(String clientId, InboundHandler handler, Executor han
 	 */
 	public LinkSettings withHandshake(HandshakePolicy handshake) {
 		return new LinkSettings(this.clientId, this.handler, this.handlerExecutor, this.scheduler,
-				this.handshakeTimeout, this.heartbeatInterval, this.features, this.endpoint, this.transport, handshake);
+				this.handshakeTimeout, this.heartbeatInterval, this.features, this.endpoint, this.transport, handshake,
+				this.limits);
+	}
+
+	/**
+	 * These settings with other per-link limits.
+	 * @param limits the limits
+	 * @return the copy
+	 */
+	public LinkSettings withLimits(LinkLimits limits) {
+		return new LinkSettings(this.clientId, this.handler, this.handlerExecutor, this.scheduler,
+				this.handshakeTimeout, this.heartbeatInterval, this.features, this.endpoint, this.transport,
+				this.handshake, limits);
+	}
+
+	/**
+	 * These settings for links that dial this application's own handlers in process under
+	 * another client id: no named endpoint, no credentials, the same limits.
+	 * @param clientId the client id the handlers see
+	 * @return the copy
+	 */
+	public LinkSettings asClient(String clientId) {
+		return new LinkSettings(clientId, this.handler, this.handlerExecutor, this.scheduler, this.handshakeTimeout,
+				this.heartbeatInterval, this.features, "", "", HandshakePolicy.OPEN, this.limits);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one timer a link runs: first the handshake deadline, then, when both sides agreed
@@ -55,15 +56,24 @@ final class LinkTimer {
 
 	/**
 	 * Every interval: {@code ping} when the peer has been quiet for an interval,
-	 * {@code silent} when it has been quiet for three.
+	 * {@code silent} when it has been quiet for three; while this side is deaf,
+	 * {@code ping} every interval and the peer's silence does not count.
 	 * @param interval the heartbeat interval, positive
 	 * @param ping sends a ping
 	 * @param silent gives the peer up
+	 * @param deaf whether this side has stopped reading, so that the peer cannot be heard
 	 */
-	void startHeartbeat(Duration interval, Runnable ping, Runnable silent) {
+	void startHeartbeat(Duration interval, Runnable ping, Runnable silent, BooleanSupplier deaf) {
 		long intervalNanos = interval.toNanos();
 		this.task = this.scheduler.scheduleAtFixedRate(() -> {
-			if (this.heard) {
+			if (deaf.getAsBoolean()) {
+				// silence is this side's doing: count none of it, and keep telling the
+				// peer, whose own writes are stuck, that this side is alive
+				this.heard = false;
+				this.quietTicks = 0;
+				ping.run();
+			}
+			else if (this.heard) {
 				this.heard = false;
 				this.quietTicks = 0;
 			}

@@ -37,10 +37,8 @@ final class CommHttpBridge implements SmartLifecycle, DisposableBean {
 	CommHttpBridge(LinkSettings app, TransportSettings transportSettings, String clientId, Duration timeout) {
 		CommAddress address = CommAddress.inproc("comm-http-" + System.identityHashCode(this));
 		this.listener = new DefaultCommListener("commHttp", address, this.transport, transportSettings, app);
-		LinkSettings asClient = new LinkSettings(clientId, app.handler(), app.handlerExecutor(), app.scheduler(),
-				app.handshakeTimeout(), app.heartbeatInterval(), app.features());
-		this.connector = new DefaultCommConnector("commHttp", address, this.transport, transportSettings, asClient,
-				BACKOFF);
+		this.connector = new DefaultCommConnector("commHttp", address, this.transport, transportSettings,
+				app.asClient(clientId), BACKOFF);
 		this.timeout = timeout;
 	}
 

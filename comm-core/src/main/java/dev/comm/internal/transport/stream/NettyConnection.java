@@ -2,7 +2,9 @@ package dev.comm.internal.transport.stream;
 
 import java.security.Principal;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.netty.channel.Channel;
@@ -16,13 +18,20 @@ import org.slf4j.LoggerFactory;
 import dev.comm.CommConnectionLostException;
 import dev.comm.protocol.Frame;
 import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.MessageFrame;
+import dev.comm.protocol.MessageType;
 import dev.comm.transport.Connection;
 import dev.comm.transport.FrameReceiver;
+import dev.comm.transport.TransportSettings;
 
 /**
  * A {@link Connection} over a Netty stream channel (TCP or unix socket): the last handler
  * of the pipeline, after {@link StreamFrameDecoder}. Reading stays off until
- * {@link #start} so that no frame arrives before someone can receive it.
+ * {@link #start} so that no frame arrives before someone can receive it, and pauses while
+ * too many delivered throws are not yet {@link #handled handled}: the peer's writes then
+ * back up into its socket buffer and its sends wait, instead of this side holding throws
+ * without bound. Requests need no such bound here: the link answers those over its limit
+ * at once.
  */
 final class NettyConnection extends ChannelInboundHandlerAdapter implements Connection {
 
@@ -42,9 +51,22 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	private final int maxFrameSize;
 
-	NettyConnection(Channel channel, String remoteAddress, int maxFrameSize) {
+	/** Delivered throws not yet handled; only the event loop adds to it. */
+	private final AtomicInteger unhandledThrows = new AtomicInteger();
+
+	private final int pauseAt;
+
+	/** Whether reading is off for unhandled throws; changed on the event loop only. */
+	private volatile boolean paused;
+
+	private final int resumeAt;
+
+	NettyConnection(Channel channel, String remoteAddress, TransportSettings settings) {
 		this.channel = channel;
-		this.maxFrameSize = maxFrameSize;
+		this.maxFrameSize = settings.maxFrameSize();
+		this.pauseAt = settings.throwsInFlight();
+		// half-way down, so that reading does not flip on and off with every throw
+		this.resumeAt = this.pauseAt / 2;
 		this.remoteAddress = remoteAddress;
 		this.writes = new WriteBatcher(channel, remoteAddress);
 	}
@@ -102,7 +124,51 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (isThrow(msg) && this.unhandledThrows.incrementAndGet() >= this.pauseAt && !this.paused) {
+			// frames already read still arrive: the slack is what one read decodes
+			this.paused = true;
+			this.channel.config().setAutoRead(false);
+		}
 		this.receiver.frame((Frame) msg);
+	}
+
+	@Override
+	public void handled(MessageFrame message) {
+		// any thread: the event loop alone pauses and resumes, so that a resume can never
+		// run before the pause it undoes; a pause after this crossing is followed by
+		// another crossing, since it needs the count at pauseAt
+		if (isThrow(message) && this.unhandledThrows.decrementAndGet() == this.resumeAt) {
+			try {
+				this.channel.eventLoop().execute(this::resumeIfDrained);
+			}
+			catch (RejectedExecutionException ex) {
+				// the event loop is gone and took the channel with it
+			}
+		}
+	}
+
+	private void resumeIfDrained() {
+		if (this.paused && this.unhandledThrows.get() <= this.resumeAt) {
+			this.paused = false;
+			this.channel.config().setAutoRead(true);
+		}
+	}
+
+	@Override
+	public boolean isReadingPaused() {
+		return this.paused;
+	}
+
+	private static boolean isThrow(Object frame) {
+		return frame instanceof MessageFrame message && message.metadata().type() == MessageType.THROW;
+	}
+
+	/**
+	 * Delivered throws whose handling has not finished.
+	 * @return the count
+	 */
+	int unhandledThrows() {
+		return this.unhandledThrows.get();
 	}
 
 	@Override

@@ -154,7 +154,7 @@ public abstract class NettyStreamTransport implements Transport {
 						channel.pipeline().addLast(TlsLayer.server(tls, settings.connectTimeout()));
 					}
 					channel.pipeline().addLast(new StreamFrameDecoder(settings.maxFrameSize()));
-					NettyConnection connection = new NettyConnection(channel, remote, settings.maxFrameSize());
+					NettyConnection connection = new NettyConnection(channel, remote, settings);
 					channel.pipeline().addLast(connection);
 					NettyStreamTransport.this.channels.add(channel);
 					acceptor.accept(connection);
@@ -191,7 +191,7 @@ public abstract class NettyStreamTransport implements Transport {
 					channel.pipeline().addLast(TlsLayer.client(address, settings));
 				}
 				channel.pipeline().addLast(new StreamFrameDecoder(settings.maxFrameSize()));
-				channel.pipeline().addLast(new NettyConnection(channel, remote, settings.maxFrameSize()));
+				channel.pipeline().addLast(new NettyConnection(channel, remote, settings));
 			}
 		};
 	}
