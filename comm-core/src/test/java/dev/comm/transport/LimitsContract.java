@@ -74,7 +74,7 @@ interface LimitsContract {
 		Blocking handlers = new Blocking();
 		try (CommTestNode server = limitsNodeBuilder().requestsInFlight(REQUESTS_IN_FLIGHT).handlers(handlers).build();
 				CommTestNode client = limitsNodeBuilder().clientId("limits-client").build()) {
-			String address = server.listen(limitsListenUri()).address().toString();
+			String address = server.listen(limitsListenUri()).address().format();
 			CommClient comm = client.connect(address, Duration.ofSeconds(30));
 			List<CompletableFuture<String>> admitted = new ArrayList<>();
 			for (int i = 0; i < REQUESTS_IN_FLIGHT; i++) {
@@ -105,7 +105,7 @@ interface LimitsContract {
 		Blocking handlers = new Blocking();
 		try (CommTestNode server = limitsNodeBuilder().throwsInFlight(THROWS_IN_FLIGHT).handlers(handlers).build();
 				CommTestNode client = limitsNodeBuilder().clientId("limits-sender").build()) {
-			String address = server.listen(limitsListenUri()).address().toString();
+			String address = server.listen(limitsListenUri()).address().format();
 			// far longer than the test: a held-back sender must wait, not fail
 			CommClient comm = client.connect(address, Duration.ofMinutes(5));
 			byte[] kilobyte = new byte[1024];
