@@ -108,7 +108,7 @@ public abstract class AbstractCommTarget implements CommTarget {
 	 * Bound the wait of a throw that the connection holds back because the receiver reads
 	 * too slowly: a sender is slowed down, but no longer than a call may take.
 	 */
-	private CompletableFuture<Void> acceptedWithin(CompletableFuture<Void> sent, String route, long start) {
+	protected final CompletableFuture<Void> acceptedWithin(CompletableFuture<Void> sent, String route, long start) {
 		if (sent.isDone()) {
 			return sent;
 		}

@@ -143,7 +143,10 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 	@Override
 	public List<CommReply<Void>> sendAll(String route, Object payload) {
 		byte[] bytes = support().codec().encode(payload);
-		return await(toEach(route, true, (link, metadata) -> link.send(route, bytes, metadata), (sent) -> null));
+		long start = System.nanoTime();
+		// each member's throw is held back no longer than one throw to it would be
+		return await(toEach(route, true,
+				(link, metadata) -> acceptedWithin(link.send(route, bytes, metadata), route, start), (sent) -> null));
 	}
 
 	private <T> CompletableFuture<List<CommReply<T>>> gather(String route, Object payload, Type replyType) {
