@@ -30,6 +30,10 @@ public final class SeverableTcpProxy implements AutoCloseable {
 
 	private volatile boolean refusing;
 
+	private volatile boolean holdingToTarget;
+
+	private volatile boolean holdingFromTarget;
+
 	private volatile boolean closed;
 
 	/**
@@ -93,6 +97,17 @@ public final class SeverableTcpProxy implements AutoCloseable {
 	}
 
 	/**
+	 * Stop forwarding, or forward again: what the proxy reads meanwhile waits in it, and
+	 * is lost if the connection is severed first, as bytes in a dying network path are.
+	 * @param toTarget hold what the client sends
+	 * @param fromTarget hold what the target sends back
+	 */
+	public void hold(boolean toTarget, boolean fromTarget) {
+		this.holdingToTarget = toTarget;
+		this.holdingFromTarget = fromTarget;
+	}
+
+	/**
 	 * Drop every forwarded connection.
 	 */
 	public void sever() {
@@ -121,8 +136,8 @@ public final class SeverableTcpProxy implements AutoCloseable {
 				}
 				this.sockets.add(client);
 				this.sockets.add(upstream);
-				pump(client, upstream);
-				pump(upstream, client);
+				pump(client, upstream, true);
+				pump(upstream, client, false);
 			}
 			catch (IOException ex) {
 				// closed
@@ -130,18 +145,24 @@ public final class SeverableTcpProxy implements AutoCloseable {
 		}
 	}
 
-	private void pump(Socket from, Socket to) {
+	private void pump(Socket from, Socket to, boolean toTarget) {
 		Thread thread = new Thread(() -> {
 			byte[] buffer = new byte[8192];
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				int read;
 				while ((read = in.read(buffer)) >= 0) {
+					while ((toTarget ? this.holdingToTarget : this.holdingFromTarget) && !to.isClosed()) {
+						Thread.sleep(5);
+					}
 					out.write(buffer, 0, read);
 					out.flush();
 				}
 			}
 			catch (IOException ex) {
 				// severed or closed: the other direction notices too
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			finally {
 				closeQuietly(from);
