@@ -9,7 +9,8 @@ package dev.comm.internal.session;
  */
 public final class InboundTally {
 
-	private Object current;
+	/** Written under the lock; read without it where a stale answer is harmless. */
+	private volatile Object current;
 
 	private long received;
 
@@ -24,11 +25,13 @@ public final class InboundTally {
 	}
 
 	/**
-	 * Whether a link is the session's newest.
+	 * Whether a link is the session's newest. Asked for every reply, so without the lock:
+	 * the answer may be a moment old, as it could be with the lock by the time the reply
+	 * is written.
 	 * @param link the link
 	 * @return whether no newer link took over
 	 */
-	synchronized boolean isCurrent(Object link) {
+	boolean isCurrent(Object link) {
 		return this.current == link;
 	}
 

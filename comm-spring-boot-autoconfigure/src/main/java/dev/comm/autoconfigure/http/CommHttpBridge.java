@@ -6,39 +6,26 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
-import dev.comm.address.CommAddress;
-import dev.comm.internal.client.Backoff;
 import dev.comm.internal.client.DefaultCommConnector;
-import dev.comm.internal.server.DefaultCommListener;
+import dev.comm.internal.server.SelfEndpoint;
 import dev.comm.internal.session.LinkSettings;
-import dev.comm.internal.transport.inproc.InprocTransport;
 import dev.comm.transport.TransportSettings;
 
 /**
- * The in-process link HTTP calls take to the application's handlers: a listener of its
- * own on the application's link settings (its dispatcher, validation, exception handlers
- * and observation) and one connector to it, under the client id handlers see. Neither is
- * a bean the application sees.
+ * The in-process link HTTP calls take to the application's handlers: a
+ * {@link SelfEndpoint} with one connector, under the client id handlers see.
  */
 final class CommHttpBridge implements SmartLifecycle, DisposableBean {
 
-	private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 2);
-
-	private final InprocTransport transport = new InprocTransport();
-
-	private final DefaultCommListener listener;
+	private final SelfEndpoint self;
 
 	private final DefaultCommConnector connector;
 
 	private final Duration timeout;
 
-	private volatile boolean running;
-
 	CommHttpBridge(LinkSettings app, TransportSettings transportSettings, String clientId, Duration timeout) {
-		CommAddress address = CommAddress.inproc("comm-http-" + System.identityHashCode(this));
-		this.listener = new DefaultCommListener("commHttp", address, this.transport, transportSettings, app);
-		this.connector = new DefaultCommConnector("commHttp", address, this.transport, transportSettings,
-				app.asClient(clientId), BACKOFF);
+		this.self = new SelfEndpoint("commHttp", app, transportSettings);
+		this.connector = this.self.connector(clientId);
 		this.timeout = timeout;
 	}
 
@@ -64,27 +51,19 @@ final class CommHttpBridge implements SmartLifecycle, DisposableBean {
 		return this.connector.link(this.timeout).thenCompose((link) -> link.send(route, payload));
 	}
 
-	Duration timeout() {
-		return this.timeout;
-	}
-
 	@Override
 	public void start() {
-		this.listener.start();
-		this.connector.start();
-		this.running = true;
+		this.self.start();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		this.connector.stop();
-		this.listener.stop(Duration.ZERO);
+		this.self.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.self.isRunning();
 	}
 
 	/** With the application's endpoints, which start at {@code DEFAULT_PHASE - 1536}. */
@@ -95,10 +74,7 @@ final class CommHttpBridge implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void destroy() {
-		if (this.running) {
-			stop();
-		}
-		this.transport.close();
+		this.self.close();
 	}
 
 }
