@@ -30,7 +30,7 @@ public class CommDemoApplication {
 	static int run(String[] args) {
 		SocketDirectory socketDirectory = new SocketDirectory();
 		SpringApplication application = new SpringApplication(CommDemoApplication.class);
-		application.addListeners(socketDirectory);
+		application.addListeners(socketDirectory, new DashboardEndpoint());
 		try {
 			ConfigurableApplicationContext context = application.run(args);
 			return SpringApplication.exit(context);

@@ -79,6 +79,9 @@ final class DemoScheduler implements ApplicationRunner, ExitCodeGenerator {
 			this.out.printf("scheduler: listening on %s; starting %d workers for %d tasks%n", address,
 					this.properties.workers(), this.board.taskCount());
 			this.out.printf("scheduler: Actuator at %s (comm, health, metrics)%n", actuatorUrl());
+			if (this.environment.containsProperty(DashboardEndpoint.LISTENER_URI_PROPERTY)) {
+				this.out.printf("scheduler: dashboard at %s/%n", serverUrl());
+			}
 			for (int i = 1; i <= this.properties.workers(); i++) {
 				String name = "worker-" + i;
 				this.workers.start(name, workerArguments(name, address));
@@ -99,8 +102,12 @@ final class DemoScheduler implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
+	private String serverUrl() {
+		return "http://127.0.0.1:" + this.environment.getProperty("local.server.port");
+	}
+
 	private String actuatorUrl() {
-		return "http://127.0.0.1:" + this.environment.getProperty("local.server.port") + "/actuator";
+		return serverUrl() + "/actuator";
 	}
 
 	/**

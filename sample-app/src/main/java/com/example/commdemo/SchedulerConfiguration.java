@@ -36,6 +36,12 @@ class SchedulerConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnProperty(name = DashboardEndpoint.LISTENER_URI_PROPERTY)
+	DashboardFeed dashboardFeed(TaskBoard taskBoard, WorkerRoster workerRoster, CommClient comm) {
+		return new DashboardFeed(taskBoard, workerRoster, comm);
+	}
+
+	@Bean
 	DemoScheduler demoScheduler(DemoProperties properties, TaskBoard taskBoard, WorkerProcesses workerProcesses,
 			WorkerRoster workerRoster, CommClient comm, Environment environment) {
 		return new DemoScheduler(properties, taskBoard, workerProcesses, workerRoster, comm, environment, System.out);

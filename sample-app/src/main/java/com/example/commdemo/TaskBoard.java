@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import com.example.commdemo.DemoProtocol.Assignment;
 import com.example.commdemo.DemoProtocol.Task;
@@ -34,6 +36,8 @@ final class TaskBoard {
 	private final Map<Integer, String> assignedTo = new HashMap<>();
 
 	private final Map<String, WorkerRecord> workers = new TreeMap<>();
+
+	private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
 	private final CompletableFuture<Void> allJoined = new CompletableFuture<>();
 
@@ -78,6 +82,7 @@ final class TaskBoard {
 		synchronized (this) {
 			record(worker);
 			everyone = this.workers.size() >= this.expectedWorkers;
+			changed(worker + " asks for work");
 		}
 		// outside the lock: completing runs the waiting workers' replies
 		if (everyone) {
@@ -97,6 +102,7 @@ final class TaskBoard {
 			return Assignment.noMoreWork();
 		}
 		this.assignedTo.put(task.id(), worker);
+		changed("task " + task.id() + " goes to " + worker);
 		return new Assignment(task);
 	}
 
@@ -148,6 +154,7 @@ final class TaskBoard {
 		}
 		record.tasksDone.add(taskId);
 		this.done++;
+		changed(worker + " finished task " + taskId);
 		if (this.done == this.tasks.size()) {
 			this.allDone.complete(null);
 		}
@@ -160,6 +167,34 @@ final class TaskBoard {
 	 */
 	void abort(String reason) {
 		this.allJoined.completeExceptionally(new ResponderFaultException(503, "The scheduler gave up: " + reason));
+	}
+
+	/**
+	 * Be told of every change: a worker asking for work, a task handed out, a task done.
+	 * The listener runs under the board's lock, so it must only take note and return.
+	 * @param listener gets a description of the change
+	 */
+	void onChange(Consumer<String> listener) {
+		this.changeListeners.add(listener);
+	}
+
+	private void changed(String description) {
+		this.changeListeners.forEach((listener) -> listener.accept(description));
+	}
+
+	/**
+	 * Where every task stands.
+	 * @return the tasks in order, each waiting, being worked on or done
+	 */
+	synchronized List<TaskState> taskStates() {
+		List<TaskState> states = new ArrayList<>();
+		for (Integer id : this.tasks.keySet()) {
+			String worker = this.assignedTo.get(id);
+			boolean finished = worker != null && this.workers.get(worker).tasksDone.contains(id);
+			String state = (worker == null) ? TaskState.WAITING : (finished ? TaskState.DONE : TaskState.WORKING);
+			states.add(new TaskState(id, state, worker));
+		}
+		return states;
 	}
 
 	private WorkerRecord record(String worker) {
@@ -202,6 +237,23 @@ final class TaskBoard {
 	 * @param progressMessages the progress reports it sent
 	 */
 	record WorkerActivity(List<Integer> tasksDone, long lookups, long progressMessages) {
+
+	}
+
+	/**
+	 * Where one task stands.
+	 *
+	 * @param id the task
+	 * @param state {@value #WAITING}, {@value #WORKING} or {@value #DONE}
+	 * @param worker the worker it went to, or {@code null} while it waits
+	 */
+	record TaskState(int id, String state, String worker) {
+
+		static final String WAITING = "waiting";
+
+		static final String WORKING = "working";
+
+		static final String DONE = "done";
 
 	}
 

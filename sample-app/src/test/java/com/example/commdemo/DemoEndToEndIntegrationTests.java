@@ -162,7 +162,7 @@ class DemoEndToEndIntegrationTests {
 		return new Run(demo.exitValue(), output, List.copyOf(workers));
 	}
 
-	private static List<String> demoCommand(String... arguments) {
+	static List<String> demoCommand(String... arguments) {
 		String java = ProcessHandle.current()
 			.info()
 			.command()
