@@ -45,6 +45,19 @@ public interface Connection {
 	CompletableFuture<Void> send(Frame frame);
 
 	/**
+	 * Do on the calling thread what sending {@code frame} involves before it is queued,
+	 * such as encoding it, and leave the queueing to {@link PreparedFrame#send()}. A
+	 * caller that keeps a record in the order frames go out (a session's resend ledger)
+	 * prepares outside its lock and sends inside it, so that senders on many threads
+	 * encode at once and only queue one at a time. By default nothing is done ahead.
+	 * @param frame the frame
+	 * @return the frame, ready to be queued on this connection
+	 */
+	default PreparedFrame prepare(Frame frame) {
+		return () -> send(frame);
+	}
+
+	/**
 	 * Close the connection; frames already queued are flushed first where the transport
 	 * can.
 	 */

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.comm.protocol.MessageFrame;
 import dev.comm.transport.Connection;
+import dev.comm.transport.PreparedFrame;
 
 /**
  * What one side of a session sent on its current link, oldest first, so that what the
@@ -45,18 +46,25 @@ public final class SentLedger {
 	 * @return completes once the transport took the message; for a kept message, also
 	 * when the connection failed to take it
 	 */
-	public synchronized CompletableFuture<Void> send(MessageFrame message, Connection connection) {
-		if (connection != this.link) {
-			return connection.send(message);
+	public CompletableFuture<Void> send(MessageFrame message, Connection connection) {
+		// encoded before the lock: senders on many threads (a server's handlers) encode
+		// at
+		// once, and take turns only to queue
+		PreparedFrame prepared = connection.prepare(message);
+		CompletableFuture<Void> written;
+		synchronized (this) {
+			if (connection != this.link) {
+				return prepared.send();
+			}
+			this.sent.add(message);
+			this.bytes += message.payload().length;
+			while (this.sent.size() > MAX_MESSAGES || (this.bytes > MAX_BYTES && this.sent.size() > 1)) {
+				this.bytes -= this.sent.removeFirst().payload().length;
+				this.forgotten++;
+			}
+			// in the lock: the order kept is the order queued
+			written = prepared.send();
 		}
-		this.sent.add(message);
-		this.bytes += message.payload().length;
-		while (this.sent.size() > MAX_MESSAGES || (this.bytes > MAX_BYTES && this.sent.size() > 1)) {
-			this.bytes -= this.sent.removeFirst().payload().length;
-			this.forgotten++;
-		}
-		// in the lock: the order kept is the order written
-		CompletableFuture<Void> written = connection.send(message);
 		if (written.isDone() && !written.isCompletedExceptionally()) {
 			return written;
 		}

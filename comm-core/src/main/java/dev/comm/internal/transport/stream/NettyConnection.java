@@ -22,6 +22,7 @@ import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 import dev.comm.transport.Connection;
 import dev.comm.transport.FrameReceiver;
+import dev.comm.transport.PreparedFrame;
 import dev.comm.transport.TransportSettings;
 
 /**
@@ -84,12 +85,15 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	@Override
 	public CompletableFuture<Void> send(Frame frame) {
-		if (!this.channel.isActive()) {
-			return CompletableFuture
-				.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
-		}
+		return prepare(frame).send();
+	}
+
+	@Override
+	public PreparedFrame prepare(Frame frame) {
 		// encoded on the sender's thread, so that encoding runs in parallel with I/O
-		return this.writes.add(FrameCodec.encodeForStream(frame));
+		byte[] encoded = FrameCodec.encodeForStream(frame);
+		return () -> this.channel.isActive() ? this.writes.add(encoded) : CompletableFuture
+			.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
 	}
 
 	@Override

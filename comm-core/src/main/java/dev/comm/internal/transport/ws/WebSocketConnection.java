@@ -19,6 +19,7 @@ import dev.comm.protocol.FrameTooLargeException;
 import dev.comm.protocol.ProtocolException;
 import dev.comm.transport.Connection;
 import dev.comm.transport.FrameReceiver;
+import dev.comm.transport.PreparedFrame;
 
 /**
  * A {@link Connection} over one WebSocket session, either side. Frames that arrive before
@@ -80,11 +81,19 @@ final class WebSocketConnection implements Connection {
 
 	@Override
 	public CompletableFuture<Void> send(Frame frame) {
-		if (this.closing || !this.session.isOpen()) {
-			return CompletableFuture
-				.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
-		}
-		return this.sender.send(WebSocketFrames.encode(frame));
+		return prepare(frame).send();
+	}
+
+	@Override
+	public PreparedFrame prepare(Frame frame) {
+		WebSocketMessage<?> encoded = WebSocketFrames.encode(frame);
+		return () -> {
+			if (this.closing || !this.session.isOpen()) {
+				return CompletableFuture.failedFuture(
+						new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
+			}
+			return this.sender.send(encoded);
+		};
 	}
 
 	@Override
