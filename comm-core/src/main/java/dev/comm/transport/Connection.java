@@ -46,15 +46,19 @@ public interface Connection {
 
 	/**
 	 * Do on the calling thread what sending {@code frame} involves before it is queued,
-	 * such as encoding it, and leave the queueing to {@link PreparedFrame#send()}. A
+	 * such as encoding it, and leave the rest to the returned {@link PreparedFrame}. A
 	 * caller that keeps a record in the order frames go out (a session's resend ledger)
-	 * prepares outside its lock and sends inside it, so that senders on many threads
-	 * encode at once and only queue one at a time. By default nothing is done ahead.
+	 * prepares outside its lock and only {@link PreparedFrame#queue() queues} inside it,
+	 * so that senders on many threads encode at once and take turns only to get in line.
+	 * By default nothing is done ahead and queueing is the whole send.
 	 * @param frame the frame
 	 * @return the frame, ready to be queued on this connection
 	 */
 	default PreparedFrame prepare(Frame frame) {
-		return () -> send(frame);
+		return () -> {
+			CompletableFuture<Void> sent = send(frame);
+			return () -> sent;
+		};
 	}
 
 	/**

@@ -47,24 +47,26 @@ public final class SentLedger {
 	 * when the connection failed to take it
 	 */
 	public CompletableFuture<Void> send(MessageFrame message, Connection connection) {
-		// encoded before the lock: senders on many threads (a server's handlers) encode
-		// at
-		// once, and take turns only to queue
+		// encoded before the lock, and woken writers or held-back senders after it:
+		// senders on many threads (a server's handlers) take turns only to get in line
 		PreparedFrame prepared = connection.prepare(message);
-		CompletableFuture<Void> written;
+		PreparedFrame.Queued queued = null;
 		synchronized (this) {
-			if (connection != this.link) {
-				return prepared.send();
+			if (connection == this.link) {
+				this.sent.add(message);
+				this.bytes += message.payload().length;
+				while (this.sent.size() > MAX_MESSAGES || (this.bytes > MAX_BYTES && this.sent.size() > 1)) {
+					this.bytes -= this.sent.removeFirst().payload().length;
+					this.forgotten++;
+				}
+				// in the lock: the order kept is the order queued
+				queued = prepared.queue();
 			}
-			this.sent.add(message);
-			this.bytes += message.payload().length;
-			while (this.sent.size() > MAX_MESSAGES || (this.bytes > MAX_BYTES && this.sent.size() > 1)) {
-				this.bytes -= this.sent.removeFirst().payload().length;
-				this.forgotten++;
-			}
-			// in the lock: the order kept is the order queued
-			written = prepared.send();
 		}
+		if (queued == null) {
+			return prepared.send();
+		}
+		CompletableFuture<Void> written = queued.finish();
 		if (written.isDone() && !written.isCompletedExceptionally()) {
 			return written;
 		}

@@ -92,8 +92,15 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 	public PreparedFrame prepare(Frame frame) {
 		// encoded on the sender's thread, so that encoding runs in parallel with I/O
 		byte[] encoded = FrameCodec.encodeForStream(frame);
-		return () -> this.channel.isActive() ? this.writes.add(encoded) : CompletableFuture
-			.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
+		return () -> {
+			if (!this.channel.isActive()) {
+				CompletableFuture<Void> closed = CompletableFuture.failedFuture(
+						new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
+				return () -> closed;
+			}
+			long queued = this.writes.enqueue(encoded);
+			return () -> this.writes.afterEnqueue(queued);
+		};
 	}
 
 	@Override

@@ -69,8 +69,27 @@ final class WriteBatcher {
 	 * @return completes when the sender may go on
 	 */
 	CompletableFuture<Void> add(byte[] bytes) {
+		return afterEnqueue(enqueue(bytes));
+	}
+
+	/**
+	 * The first half of {@link #add(byte[])}: put the bytes in line, behind every frame
+	 * enqueued before; cheap, and safe to call under a caller's lock.
+	 * @param bytes the frame as it goes on the wire
+	 * @return the bytes queued now, for {@link #afterEnqueue(long)}
+	 */
+	long enqueue(byte[] bytes) {
 		this.frames.add(bytes);
-		long queued = this.queuedBytes.addAndGet(bytes.length);
+		return this.queuedBytes.addAndGet(bytes.length);
+	}
+
+	/**
+	 * The second half of {@link #add(byte[])}, outside any lock of the caller's: have the
+	 * queue written, and hold the sender back while the backlog is too large.
+	 * @param queued what {@link #enqueue(byte[])} returned
+	 * @return completes when the sender may go on
+	 */
+	CompletableFuture<Void> afterEnqueue(long queued) {
 		if (queued >= EARLY_DRAIN && this.channel.eventLoop().inEventLoop()) {
 			// sent from a callback on this very loop, which is working through a read
 			// of many replies: let the peer start on what is queued now rather than

@@ -88,11 +88,11 @@ final class WebSocketConnection implements Connection {
 	public PreparedFrame prepare(Frame frame) {
 		WebSocketMessage<?> encoded = WebSocketFrames.encode(frame);
 		return () -> {
-			if (this.closing || !this.session.isOpen()) {
-				return CompletableFuture.failedFuture(
-						new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
-			}
-			return this.sender.send(encoded);
+			CompletableFuture<Void> sent = (this.closing || !this.session.isOpen())
+					? CompletableFuture.failedFuture(
+							new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"))
+					: this.sender.send(encoded);
+			return () -> sent;
 		};
 	}
 
