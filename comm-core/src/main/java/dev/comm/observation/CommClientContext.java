@@ -3,6 +3,9 @@ package dev.comm.observation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.SenderContext;
 
@@ -15,6 +18,8 @@ import io.micrometer.observation.transport.SenderContext;
 public final class CommClientContext extends SenderContext<Map<String, Object>> {
 
 	private final CommCall call;
+
+	private final ContextKeyValues keyValues = new ContextKeyValues();
 
 	/**
 	 * A context for one call.
@@ -33,6 +38,81 @@ public final class CommClientContext extends SenderContext<Map<String, Object>> 
 
 	public CommCall getCall() {
 		return this.call;
+	}
+
+	// key values: held by ContextKeyValues instead of the context's own maps
+
+	@Override
+	public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+		this.keyValues.addLow(KeyValues.of(keyValue));
+		return this;
+	}
+
+	@Override
+	public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
+		this.keyValues.addHigh(KeyValues.of(keyValue));
+		return this;
+	}
+
+	@Override
+	public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
+		this.keyValues.addLow(keyValues);
+		return this;
+	}
+
+	@Override
+	public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
+		this.keyValues.addHigh(keyValues);
+		return this;
+	}
+
+	@Override
+	public Observation.Context removeLowCardinalityKeyValue(String keyName) {
+		this.keyValues.removeLow(keyName);
+		return this;
+	}
+
+	@Override
+	public Observation.Context removeHighCardinalityKeyValue(String keyName) {
+		this.keyValues.removeHigh(keyName);
+		return this;
+	}
+
+	@Override
+	public Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
+		this.keyValues.removeLow(keyNames);
+		return this;
+	}
+
+	@Override
+	public Observation.Context removeHighCardinalityKeyValues(String... keyNames) {
+		this.keyValues.removeHigh(keyNames);
+		return this;
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues() {
+		return this.keyValues.low();
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues() {
+		return this.keyValues.high();
+	}
+
+	@Override
+	public KeyValue getLowCardinalityKeyValue(String key) {
+		return this.keyValues.low(key);
+	}
+
+	@Override
+	public KeyValue getHighCardinalityKeyValue(String key) {
+		return this.keyValues.high(key);
+	}
+
+	@Override
+	public KeyValues getAllKeyValues() {
+		return this.keyValues.all();
 	}
 
 }
