@@ -13,7 +13,7 @@ import {
   CommError,
   CommTimeoutError,
 } from './errors.js';
-import { decodePayload, encodeMessage, encodePayload, type Metadata, MessageType } from './frame.js';
+import { decodePayload, encodeMessage, encodePayload, type Metadata, MessageType, ProtocolError } from './frame.js';
 import { errorAnswer, type Handler, Handlers } from './handlers.js';
 import { nextRequestId } from './ids.js';
 import { describe, Link, type LinkEnd, type LinkListener, type SessionInfo } from './link.js';
@@ -320,11 +320,16 @@ export class CommClient {
       if (end.notified) {
         // A close notify ends the server's session: nothing of it comes back.
         this.lastSession = null;
-        this.calls.failHeld(lost);
       }
       this.events.emit('close', { reason: end.reason, reconnecting: true, held: this.calls.count('held') });
-    } else if (!end.refused) {
-      this.events.emit('error', new CommError('connection-lost', `cannot link to ${this.settings.url}: ${end.reason}`));
+    }
+    if (!end.refused && (!end.opened || end.error !== undefined)) {
+      this.events.emit(
+        'error',
+        new CommError(end.error instanceof ProtocolError ? 'protocol' : 'connection-lost', `link to ${this.settings.url}: ${end.reason}`, {
+          cause: end.error,
+        }),
+      );
     }
     this.setState('connecting');
     this.retryTimer = setTimeout(() => this.dial(), this.backoff.next());

@@ -231,8 +231,7 @@ describe('timeouts', () => {
   });
 
   test('a request and a throw made while no link opens end with CommTimeoutError', async (t) => {
-    const { client, network } = startClient();
-    network.mode = 'fail';
+    const { client } = startClient({}, 'fail');
     t.after(() => client.close());
     const request = rejection(client.request('a', 1, { timeout: 50 }));
     const thrown = rejection(client.send('a', 1, { timeout: 50 }));
@@ -243,8 +242,7 @@ describe('timeouts', () => {
   });
 
   test('ready() rejects with CommTimeoutError when no link opens in time', async (t) => {
-    const { client, network } = startClient();
-    network.mode = 'hang';
+    const { client } = startClient({}, 'hang');
     t.after(() => client.close());
     assert.ok((await rejection(client.ready(30))) instanceof CommTimeoutError);
   });
@@ -452,8 +450,7 @@ describe('closing', () => {
   });
 
   test('close() while dialling fails waiting calls and ready() and stops dialling', async () => {
-    const { client, network } = startClient();
-    network.mode = 'fail';
+    const { client, network } = startClient({}, 'fail');
     const waiting = rejection(client.request('a', 1, { timeout: 5000 }));
     const ready = rejection(client.ready(5000));
     await sleep(30);
