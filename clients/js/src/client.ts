@@ -15,7 +15,8 @@ import {
 } from './errors.js';
 import { decodePayload, encodeMessage, encodePayload, type Metadata, MessageType, ProtocolError } from './frame.js';
 import { errorAnswer, type Handler, Handlers } from './handlers.js';
-import { nextRequestId } from './ids.js';
+import { nextRequestId, randomHex } from './ids.js';
+import { SentLedger } from './ledger.js';
 import { describe, Link, type LinkEnd, type LinkListener, type SessionInfo } from './link.js';
 import { type CommClientOptions, resolveSettings, type Settings } from './options.js';
 
@@ -32,6 +33,8 @@ export interface OpenEvent {
   session: SessionInfo | null;
   /** Whether the server resumed the session of the previous link. */
   resumed: boolean;
+  /** Requests and throws of the previous link written again, because the server never received them. */
+  resent: number;
 }
 
 /** Passed to 'close' listeners when an open link ends. */
@@ -99,6 +102,14 @@ export class CommClient {
   private readonly linkSessions = new WeakMap<Link, number>();
 
   private closing: Promise<void> | null = null;
+
+  /** Names this client to the server's session, which may serve several clients of one client id. */
+  private readonly senderId = randomHex(8);
+
+  /** Responses received on session links, which each hello reports so the server resends the rest. */
+  private repliesReceived = 0;
+
+  private readonly ledger = new SentLedger<Call>();
 
   constructor(options: CommClientOptions) {
     this.settings = resolveSettings(options);
@@ -195,6 +206,7 @@ export class CommClient {
     clearTimeout(this.retryTimer);
     const error = new CommClosedError('the client was closed');
     this.calls.failAll(error);
+    this.ledger.clear();
     for (const waiter of [...this.readyWaiters]) {
       waiter.reject(error);
     }
@@ -240,7 +252,7 @@ export class CommClient {
     }
     const entry: Call = { id, kind, route, body, timeout, resolve, reject, state: 'waiting', link: null };
     const link = this.link;
-    if (link !== null && link.isOpen && this.calls.count('waiting') === 0 && link.send(body)) {
+    if (link !== null && link.isOpen && this.calls.count('waiting') === 0 && this.write(link, entry)) {
       this.calls.written(entry, link);
     } else {
       this.calls.wait(entry);
@@ -257,7 +269,15 @@ export class CommClient {
       {
         url: this.settings.url,
         WebSocket: this.settings.WebSocket,
-        hello: { client_id: this.settings.clientId, comm: { version: 1, features: [...FEATURES], ...auth } },
+        hello: {
+          client_id: this.settings.clientId,
+          comm: {
+            version: 1,
+            features: [...FEATURES],
+            sender: { id: this.senderId, received: this.repliesReceived },
+            ...auth,
+          },
+        },
         features: FEATURES,
         maxFrameSize: this.settings.maxFrameSize,
         connectTimeout: this.settings.connectTimeout,
@@ -292,12 +312,66 @@ export class CommClient {
     }
     this.lastSession = session;
     this.linkSessions.set(link, this.sessionNumber);
+    const resent = session === null ? this.forgetSent() : this.resend(link, resumed, session.received);
     this.setState('open');
-    this.calls.flush(link);
+    this.calls.flush(link, (call) => this.write(link, call));
     for (const waiter of [...this.readyWaiters]) {
       waiter.resolve();
     }
-    this.events.emit('open', { features: [...link.agreed], session, resumed });
+    this.events.emit('open', { features: [...link.agreed], session, resumed, resent });
+  }
+
+  /** Writes a call; on a session link, keeps it to be written again should a cut lose it. */
+  private write(link: Link, call: Call): boolean {
+    if (!link.send(call.body)) {
+      return false;
+    }
+    if (link.confirmed) {
+      this.ledger.record(link, call, call.body.length);
+    }
+    return true;
+  }
+
+  /**
+   * Writes again, before anything new, what the previous link wrote and the server never
+   * received; a request whose caller has stopped waiting is left out.
+   */
+  private resend(link: Link, resumed: boolean, received: number | null): number {
+    const settlement = this.ledger.confirmed(link, resumed && received !== null, received ?? 0);
+    let resent = 0;
+    for (const call of settlement.resend) {
+      if (call.kind === 'request' && !this.calls.isInFlight(call, link)) {
+        continue;
+      }
+      if (!this.write(link, call)) {
+        break;
+      }
+      resent += 1;
+    }
+    if (settlement.lost > 0) {
+      this.events.emit(
+        'error',
+        new CommError(
+          'connection-lost',
+          `${settlement.lost} request(s) and throw(s) written to ${this.settings.url} may not have arrived before the link was cut`,
+        ),
+      );
+    }
+    return resent;
+  }
+
+  private forgetSent(): number {
+    const unconfirmed = this.ledger.clear();
+    if (unconfirmed > 0) {
+      this.events.emit(
+        'error',
+        new CommError(
+          'connection-lost',
+          `${unconfirmed} request(s) and throw(s) written to ${this.settings.url} may not have arrived: the new link has no session`,
+        ),
+      );
+    }
+    return 0;
   }
 
   private linkEnded(link: Link, end: LinkEnd): void {
@@ -338,6 +412,9 @@ export class CommClient {
   private linkMessage(link: Link, meta: Metadata, payload: Uint8Array): void {
     const type = meta.type;
     if (type >= MessageType.OK) {
+      if (link.confirmed) {
+        this.repliesReceived += 1;
+      }
       this.response(link, meta, payload);
     } else if (type === MessageType.REQUEST) {
       void this.answer(link, meta, payload);

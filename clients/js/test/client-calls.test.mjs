@@ -21,9 +21,10 @@ describe('hello', () => {
     const first = await server.next();
     assert.equal(typeof first, 'string');
     const hello = JSON.parse(first);
+    assert.match(hello.comm.sender.id, /^[0-9a-f]{16}$/);
     assert.deepEqual(hello, {
       client_id: 'page-7',
-      comm: { version: 1, features: ['heartbeat', 'error-type', 'session'] },
+      comm: { version: 1, features: ['heartbeat', 'error-type', 'session'], sender: { id: hello.comm.sender.id, received: 0 } },
     });
     assert.equal(server.socket.binaryType, 'arraybuffer');
     assert.equal(network.dials[0].url, 'ws://127.0.0.1:8080/comm');
