@@ -15,10 +15,10 @@ import {
 } from './errors.js';
 import { decodePayload, encodeMessage, encodePayload, type Metadata, MessageType, ProtocolError } from './frame.js';
 import { errorAnswer, type Handler, Handlers } from './handlers.js';
-import { nextRequestId, randomHex } from './ids.js';
-import { SentLedger } from './ledger.js';
+import { nextRequestId } from './ids.js';
 import { describe, Link, type LinkEnd, type LinkListener, type SessionInfo } from './link.js';
 import { type CommClientOptions, resolveSettings, type Settings } from './options.js';
+import { ClientSession } from './session.js';
 
 /** The extensions this client implements and announces. */
 export const FEATURES: readonly string[] = ['heartbeat', 'error-type', 'session'];
@@ -93,27 +93,14 @@ export class CommClient {
 
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** The session message of the last confirmed link, until a close notify ends the session. */
-  private lastSession: SessionInfo | null = null;
-
-  /** Counts sessions; a link that resumed one shares its number with the link it replaced. */
-  private sessionNumber = 0;
-
-  private readonly linkSessions = new WeakMap<Link, number>();
-
   private closing: Promise<void> | null = null;
 
-  /** Names this client to the server's session, which may serve several clients of one client id. */
-  private readonly senderId = randomHex(8);
-
-  /** Responses received on session links, which each hello reports so the server resends the rest. */
-  private repliesReceived = 0;
-
-  private readonly ledger = new SentLedger<Call>();
+  private readonly session: ClientSession;
 
   constructor(options: CommClientOptions) {
     this.settings = resolveSettings(options);
     this.backoff = new Backoff(this.settings.reconnect);
+    this.session = new ClientSession(this.calls, this.settings.url, (error) => this.report(error));
   }
 
   /** 'idle' before start(), 'connecting' while no link is open, 'open', 'closed' after close(). */
@@ -206,7 +193,7 @@ export class CommClient {
     clearTimeout(this.retryTimer);
     const error = new CommClosedError('the client was closed');
     this.calls.failAll(error);
-    this.ledger.clear();
+    this.session.close();
     for (const waiter of [...this.readyWaiters]) {
       waiter.reject(error);
     }
@@ -274,7 +261,7 @@ export class CommClient {
           comm: {
             version: 1,
             features: [...FEATURES],
-            sender: { id: this.senderId, received: this.repliesReceived },
+            sender: this.session.sender(),
             ...auth,
           },
         },
@@ -294,31 +281,13 @@ export class CommClient {
       return;
     }
     this.backoff.reset();
-    const session = link.session;
-    const previous = this.lastSession;
-    const resumed =
-      session !== null && previous !== null && session.resumed && session.instance === previous.instance;
-    if (resumed) {
-      this.calls.resumeHeld(link);
-    } else {
-      this.sessionNumber += 1;
-      this.calls.failHeld(
-        new CommConnectionLostError(
-          session === null
-            ? `the link to ${this.settings.url} was lost and the new link has no session`
-            : `the link to ${this.settings.url} was lost and the server did not resume its session`,
-        ),
-      );
-    }
-    this.lastSession = session;
-    this.linkSessions.set(link, this.sessionNumber);
-    const resent = session === null ? this.forgetSent() : this.resend(link, resumed, session.received);
+    const { resumed, resent } = this.session.opened(link, (call) => this.write(link, call));
     this.setState('open');
     this.calls.flush(link, (call) => this.write(link, call));
     for (const waiter of [...this.readyWaiters]) {
       waiter.resolve();
     }
-    this.events.emit('open', { features: [...link.agreed], session, resumed, resent });
+    this.events.emit('open', { features: [...link.agreed], session: link.session, resumed, resent });
   }
 
   /** Writes a call; on a session link, keeps it to be written again should a cut lose it. */
@@ -326,52 +295,8 @@ export class CommClient {
     if (!link.send(call.body)) {
       return false;
     }
-    if (link.confirmed) {
-      this.ledger.record(link, call, call.body.length);
-    }
+    this.session.written(link, call);
     return true;
-  }
-
-  /**
-   * Writes again, before anything new, what the previous link wrote and the server never
-   * received; a request whose caller has stopped waiting is left out.
-   */
-  private resend(link: Link, resumed: boolean, received: number | null): number {
-    const settlement = this.ledger.confirmed(link, resumed && received !== null, received ?? 0);
-    let resent = 0;
-    for (const call of settlement.resend) {
-      if (call.kind === 'request' && !this.calls.isInFlight(call, link)) {
-        continue;
-      }
-      if (!this.write(link, call)) {
-        break;
-      }
-      resent += 1;
-    }
-    if (settlement.lost > 0) {
-      this.events.emit(
-        'error',
-        new CommError(
-          'connection-lost',
-          `${settlement.lost} request(s) and throw(s) written to ${this.settings.url} may not have arrived before the link was cut`,
-        ),
-      );
-    }
-    return resent;
-  }
-
-  private forgetSent(): number {
-    const unconfirmed = this.ledger.clear();
-    if (unconfirmed > 0) {
-      this.events.emit(
-        'error',
-        new CommError(
-          'connection-lost',
-          `${unconfirmed} request(s) and throw(s) written to ${this.settings.url} may not have arrived: the new link has no session`,
-        ),
-      );
-    }
-    return 0;
   }
 
   private linkEnded(link: Link, end: LinkEnd): void {
@@ -391,10 +316,7 @@ export class CommClient {
         cause: end.error,
       });
       this.calls.linkLost(link, hold, lost);
-      if (end.notified) {
-        // A close notify ends the server's session: nothing of it comes back.
-        this.lastSession = null;
-      }
+      this.session.ended(end.notified);
       this.events.emit('close', { reason: end.reason, reconnecting: true, held: this.calls.count('held') });
     }
     if (!end.refused && (!end.opened || end.error !== undefined)) {
@@ -412,14 +334,12 @@ export class CommClient {
   private linkMessage(link: Link, meta: Metadata, payload: Uint8Array): void {
     const type = meta.type;
     if (type >= MessageType.OK) {
-      if (link.confirmed) {
-        this.repliesReceived += 1;
-      }
+      this.session.responseArrived(link);
       this.response(link, meta, payload);
     } else if (type === MessageType.REQUEST) {
-      void this.answer(link, meta, payload);
+      this.answer(link, meta, payload).catch((error: unknown) => this.report(error));
     } else if (type === MessageType.THROW) {
-      void this.handleThrow(meta, payload);
+      this.handleThrow(meta, payload).catch((error: unknown) => this.report(error));
     } else if (meta.id !== '') {
       const answer = errorAnswer(
         MessageType.REQUESTER_FAULT,
@@ -475,13 +395,7 @@ export class CommClient {
       return origin;
     }
     const current = this.link;
-    if (
-      current !== null &&
-      current.isOpen &&
-      origin.confirmed &&
-      current.confirmed &&
-      this.linkSessions.get(current) === this.linkSessions.get(origin)
-    ) {
+    if (current !== null && current.isOpen && this.session.same(origin, current)) {
       return current;
     }
     return null;
@@ -491,8 +405,12 @@ export class CommClient {
     const route = typeof meta.route === 'string' ? meta.route : null;
     const failure = await this.handlers.handleThrow(route, payload);
     if (failure !== null) {
-      this.events.emit('error', failure);
+      this.report(failure);
     }
+  }
+
+  private report(error: unknown): void {
+    this.events.emit('error', error instanceof Error ? error : new Error(String(error)));
   }
 
   private setState(next: ClientState): void {
