@@ -282,8 +282,19 @@ export class CommClient {
     }
     this.backoff.reset();
     const { resumed, resent } = this.session.opened(link, (call) => this.write(link, call));
+    // A write that fails ends the link at once, and a listener may close the client:
+    // each step goes on only while this link is still the open one.
+    if (this.link !== link || !link.isOpen) {
+      return;
+    }
     this.setState('open');
+    if (this.link !== link) {
+      return;
+    }
     this.calls.flush(link, (call) => this.write(link, call));
+    if (this.link !== link) {
+      return;
+    }
     for (const waiter of [...this.readyWaiters]) {
       waiter.resolve();
     }

@@ -458,6 +458,39 @@ describe('bad input closes the link and the client reconnects', () => {
     await network.accept();
   });
 
+  test('a write that fails ends the link, and the call waits for the next link', async (t) => {
+    const { client, server, network } = await openClient({}, { features: ['error-type'] });
+    t.after(() => client.close());
+    server.socket.failSends = true;
+    const reply = client.request('a', 'again', { timeout: 3000 });
+    assert.equal(client.state, 'connecting');
+    const next = await network.accept();
+    await next.handshake({ features: ['error-type'] });
+    const { meta, payload } = await next.nextMessage();
+    assert.equal(payload, 'again');
+    next.sendMessage({ ...meta, type: 11 }, 'went out on the next link');
+    assert.equal(await reply, 'went out on the next link');
+  });
+
+  test('a listener that closes the client when it opens stops the opening there', async (t) => {
+    const { client, network } = startClient();
+    t.after(() => client.close());
+    const opens = [];
+    client.on('open', (event) => opens.push(event));
+    client.on('state', (state) => {
+      if (state === 'open') {
+        client.close();
+      }
+    });
+    const waiting = rejection(client.request('a', 1, { timeout: 3000 }));
+    const server = await network.accept();
+    await server.handshake();
+    assert.equal((await waiting).kind, 'closed');
+    assert.equal(client.state, 'closed');
+    assert.deepEqual(opens, []);
+    assert.equal((await server.nextFrame()).kind, 'close-notify');
+  });
+
   test('a listener that throws does not break the client', async (t) => {
     const { client, network } = startClient();
     t.after(() => client.close());

@@ -89,6 +89,9 @@ class FakeClientSocket {
     if (this.readyState !== OPEN) {
       return;
     }
+    if (this.failSends) {
+      throw new Error('the socket cannot write');
+    }
     let message;
     if (typeof data === 'string') {
       message = data;
