@@ -57,13 +57,18 @@ export class CallTable {
   }
 
   /** Writes waiting calls in the order they were made, until a write fails. */
-  flush(link: Link): void {
+  flush(link: Link, write: (call: Call) => boolean): void {
     for (const call of [...this.waiting]) {
-      if (!link.isOpen || !link.send(call.body)) {
+      if (!link.isOpen || !write(call)) {
         return;
       }
       this.written(call, link);
     }
+  }
+
+  /** Whether a request still waits for its response on `link`. */
+  isInFlight(call: Call, link: Link): boolean {
+    return call.kind === 'request' && this.inFlight.get(call.id) === call && call.link === link;
   }
 
   /** The request that a response on `link` answers, removed from the table; or undefined. */

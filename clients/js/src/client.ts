@@ -13,11 +13,12 @@ import {
   CommError,
   CommTimeoutError,
 } from './errors.js';
-import { decodePayload, encodeMessage, encodePayload, type Metadata, MessageType } from './frame.js';
+import { decodePayload, encodeMessage, encodePayload, type Metadata, MessageType, ProtocolError } from './frame.js';
 import { errorAnswer, type Handler, Handlers } from './handlers.js';
 import { nextRequestId } from './ids.js';
 import { describe, Link, type LinkEnd, type LinkListener, type SessionInfo } from './link.js';
 import { type CommClientOptions, resolveSettings, type Settings } from './options.js';
+import { ClientSession } from './session.js';
 
 /** The extensions this client implements and announces. */
 export const FEATURES: readonly string[] = ['heartbeat', 'error-type', 'session'];
@@ -32,6 +33,8 @@ export interface OpenEvent {
   session: SessionInfo | null;
   /** Whether the server resumed the session of the previous link. */
   resumed: boolean;
+  /** Requests and throws of the previous link written again, because the server never received them. */
+  resent: number;
 }
 
 /** Passed to 'close' listeners when an open link ends. */
@@ -90,19 +93,14 @@ export class CommClient {
 
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** The session message of the last confirmed link, until a close notify ends the session. */
-  private lastSession: SessionInfo | null = null;
-
-  /** Counts sessions; a link that resumed one shares its number with the link it replaced. */
-  private sessionNumber = 0;
-
-  private readonly linkSessions = new WeakMap<Link, number>();
-
   private closing: Promise<void> | null = null;
+
+  private readonly session: ClientSession;
 
   constructor(options: CommClientOptions) {
     this.settings = resolveSettings(options);
     this.backoff = new Backoff(this.settings.reconnect);
+    this.session = new ClientSession(this.calls, this.settings.url, (error) => this.report(error));
   }
 
   /** 'idle' before start(), 'connecting' while no link is open, 'open', 'closed' after close(). */
@@ -195,6 +193,7 @@ export class CommClient {
     clearTimeout(this.retryTimer);
     const error = new CommClosedError('the client was closed');
     this.calls.failAll(error);
+    this.session.close();
     for (const waiter of [...this.readyWaiters]) {
       waiter.reject(error);
     }
@@ -240,7 +239,7 @@ export class CommClient {
     }
     const entry: Call = { id, kind, route, body, timeout, resolve, reject, state: 'waiting', link: null };
     const link = this.link;
-    if (link !== null && link.isOpen && this.calls.count('waiting') === 0 && link.send(body)) {
+    if (link !== null && link.isOpen && this.calls.count('waiting') === 0 && this.write(link, entry)) {
       this.calls.written(entry, link);
     } else {
       this.calls.wait(entry);
@@ -257,7 +256,15 @@ export class CommClient {
       {
         url: this.settings.url,
         WebSocket: this.settings.WebSocket,
-        hello: { client_id: this.settings.clientId, comm: { version: 1, features: [...FEATURES], ...auth } },
+        hello: {
+          client_id: this.settings.clientId,
+          comm: {
+            version: 1,
+            features: [...FEATURES],
+            sender: this.session.sender(),
+            ...auth,
+          },
+        },
         features: FEATURES,
         maxFrameSize: this.settings.maxFrameSize,
         connectTimeout: this.settings.connectTimeout,
@@ -274,30 +281,33 @@ export class CommClient {
       return;
     }
     this.backoff.reset();
-    const session = link.session;
-    const previous = this.lastSession;
-    const resumed =
-      session !== null && previous !== null && session.resumed && session.instance === previous.instance;
-    if (resumed) {
-      this.calls.resumeHeld(link);
-    } else {
-      this.sessionNumber += 1;
-      this.calls.failHeld(
-        new CommConnectionLostError(
-          session === null
-            ? `the link to ${this.settings.url} was lost and the new link has no session`
-            : `the link to ${this.settings.url} was lost and the server did not resume its session`,
-        ),
-      );
+    const { resumed, resent } = this.session.opened(link, (call) => this.write(link, call));
+    // A write that fails ends the link at once, and a listener may close the client:
+    // each step goes on only while this link is still the open one.
+    if (this.link !== link || !link.isOpen) {
+      return;
     }
-    this.lastSession = session;
-    this.linkSessions.set(link, this.sessionNumber);
     this.setState('open');
-    this.calls.flush(link);
+    if (this.link !== link) {
+      return;
+    }
+    this.calls.flush(link, (call) => this.write(link, call));
+    if (this.link !== link) {
+      return;
+    }
     for (const waiter of [...this.readyWaiters]) {
       waiter.resolve();
     }
-    this.events.emit('open', { features: [...link.agreed], session, resumed });
+    this.events.emit('open', { features: [...link.agreed], session: link.session, resumed, resent });
+  }
+
+  /** Writes a call; on a session link, keeps it to be written again should a cut lose it. */
+  private write(link: Link, call: Call): boolean {
+    if (!link.send(call.body)) {
+      return false;
+    }
+    this.session.written(link, call);
+    return true;
   }
 
   private linkEnded(link: Link, end: LinkEnd): void {
@@ -317,14 +327,16 @@ export class CommClient {
         cause: end.error,
       });
       this.calls.linkLost(link, hold, lost);
-      if (end.notified) {
-        // A close notify ends the server's session: nothing of it comes back.
-        this.lastSession = null;
-        this.calls.failHeld(lost);
-      }
+      this.session.ended(end.notified);
       this.events.emit('close', { reason: end.reason, reconnecting: true, held: this.calls.count('held') });
-    } else if (!end.refused) {
-      this.events.emit('error', new CommError('connection-lost', `cannot link to ${this.settings.url}: ${end.reason}`));
+    }
+    if (!end.refused && (!end.opened || end.error !== undefined)) {
+      this.events.emit(
+        'error',
+        new CommError(end.error instanceof ProtocolError ? 'protocol' : 'connection-lost', `link to ${this.settings.url}: ${end.reason}`, {
+          cause: end.error,
+        }),
+      );
     }
     this.setState('connecting');
     this.retryTimer = setTimeout(() => this.dial(), this.backoff.next());
@@ -333,11 +345,12 @@ export class CommClient {
   private linkMessage(link: Link, meta: Metadata, payload: Uint8Array): void {
     const type = meta.type;
     if (type >= MessageType.OK) {
+      this.session.responseArrived(link);
       this.response(link, meta, payload);
     } else if (type === MessageType.REQUEST) {
-      void this.answer(link, meta, payload);
+      this.answer(link, meta, payload).catch((error: unknown) => this.report(error));
     } else if (type === MessageType.THROW) {
-      void this.handleThrow(meta, payload);
+      this.handleThrow(meta, payload).catch((error: unknown) => this.report(error));
     } else if (meta.id !== '') {
       const answer = errorAnswer(
         MessageType.REQUESTER_FAULT,
@@ -393,13 +406,7 @@ export class CommClient {
       return origin;
     }
     const current = this.link;
-    if (
-      current !== null &&
-      current.isOpen &&
-      origin.confirmed &&
-      current.confirmed &&
-      this.linkSessions.get(current) === this.linkSessions.get(origin)
-    ) {
+    if (current !== null && current.isOpen && this.session.same(origin, current)) {
       return current;
     }
     return null;
@@ -409,8 +416,12 @@ export class CommClient {
     const route = typeof meta.route === 'string' ? meta.route : null;
     const failure = await this.handlers.handleThrow(route, payload);
     if (failure !== null) {
-      this.events.emit('error', failure);
+      this.report(failure);
     }
+  }
+
+  private report(error: unknown): void {
+    this.events.emit('error', error instanceof Error ? error : new Error(String(error)));
   }
 
   private setState(next: ClientState): void {

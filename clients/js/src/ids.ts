@@ -12,7 +12,8 @@ export function nextRequestId(): string {
   return prefix + counter.toString(16).padStart(16, '0');
 }
 
-function randomHex(bytes: number): string {
+/** `bytes` random bytes as lowercase hex. */
+export function randomHex(bytes: number): string {
   const values = new Uint8Array(bytes);
   const crypto = (globalThis as { crypto?: { getRandomValues(array: Uint8Array): Uint8Array } }).crypto;
   if (crypto !== undefined) {

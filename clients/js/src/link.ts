@@ -32,6 +32,8 @@ export interface LinkSettings {
 export interface SessionInfo {
   instance: string;
   resumed: boolean;
+  /** The requests and throws the server received in the session before this link, if it said. */
+  received: number | null;
 }
 
 /** How a link ended. */
@@ -256,7 +258,12 @@ export class Link {
         this.fail('the session message has no string instance', new ProtocolError('bad session message'));
         return;
       }
-      this.session = { instance: meta['instance'], resumed: meta['resumed'] === true };
+      const received = meta['received'];
+      this.session = {
+        instance: meta['instance'],
+        resumed: meta['resumed'] === true,
+        received: typeof received === 'number' && Number.isInteger(received) && received >= 0 ? received : null,
+      };
       this.opened();
       return;
     }

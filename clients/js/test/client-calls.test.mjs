@@ -21,9 +21,10 @@ describe('hello', () => {
     const first = await server.next();
     assert.equal(typeof first, 'string');
     const hello = JSON.parse(first);
+    assert.match(hello.comm.sender.id, /^[0-9a-f]{16}$/);
     assert.deepEqual(hello, {
       client_id: 'page-7',
-      comm: { version: 1, features: ['heartbeat', 'error-type', 'session'] },
+      comm: { version: 1, features: ['heartbeat', 'error-type', 'session'], sender: { id: hello.comm.sender.id, received: 0 } },
     });
     assert.equal(server.socket.binaryType, 'arraybuffer');
     assert.equal(network.dials[0].url, 'ws://127.0.0.1:8080/comm');
@@ -231,8 +232,7 @@ describe('timeouts', () => {
   });
 
   test('a request and a throw made while no link opens end with CommTimeoutError', async (t) => {
-    const { client, network } = startClient();
-    network.mode = 'fail';
+    const { client } = startClient({}, 'fail');
     t.after(() => client.close());
     const request = rejection(client.request('a', 1, { timeout: 50 }));
     const thrown = rejection(client.send('a', 1, { timeout: 50 }));
@@ -243,8 +243,7 @@ describe('timeouts', () => {
   });
 
   test('ready() rejects with CommTimeoutError when no link opens in time', async (t) => {
-    const { client, network } = startClient();
-    network.mode = 'hang';
+    const { client } = startClient({}, 'hang');
     t.after(() => client.close());
     assert.ok((await rejection(client.ready(30))) instanceof CommTimeoutError);
   });
@@ -452,8 +451,7 @@ describe('closing', () => {
   });
 
   test('close() while dialling fails waiting calls and ready() and stops dialling', async () => {
-    const { client, network } = startClient();
-    network.mode = 'fail';
+    const { client, network } = startClient({}, 'fail');
     const waiting = rejection(client.request('a', 1, { timeout: 5000 }));
     const ready = rejection(client.ready(5000));
     await sleep(30);

@@ -89,6 +89,9 @@ class FakeClientSocket {
     if (this.readyState !== OPEN) {
       return;
     }
+    if (this.failSends) {
+      throw new Error('the socket cannot write');
+    }
     let message;
     if (typeof data === 'string') {
       message = data;
@@ -207,11 +210,12 @@ export class ServerSide {
    * Plays a comm server's handshake: reads the client hello, writes the server hello and,
    * with `session` among the features, the session message.
    */
-  async handshake({ features = ['heartbeat', 'error-type', 'session'], instance = 'inst-1', resumed = false } = {}) {
+  async handshake({ features = ['heartbeat', 'error-type', 'session'], instance = 'inst-1', resumed = false, received } = {}) {
     const hello = JSON.parse(await this.nextText());
     this.sendText(JSON.stringify({ hello: 'hello', comm: { version: 1, features } }));
     if (features.includes('session')) {
-      this.sendMessage({ id: '', type: 60, instance, resumed }, new Uint8Array());
+      const meta = received === undefined ? { id: '', type: 60, instance, resumed } : { id: '', type: 60, instance, resumed, received };
+      this.sendMessage(meta, new Uint8Array());
     }
     return hello;
   }

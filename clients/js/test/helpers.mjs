@@ -21,8 +21,9 @@ export function guardEscapes() {
 }
 
 /** A started client on a fresh fake network, with short timers. */
-export function startClient(options = {}) {
+export function startClient(options = {}, mode = 'accept') {
   const network = new FakeNetwork();
+  network.mode = mode;
   const client = new CommClient({
     url: 'ws://127.0.0.1:8080/comm',
     clientId: 'page-1',
