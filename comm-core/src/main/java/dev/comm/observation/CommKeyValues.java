@@ -2,6 +2,7 @@ package dev.comm.observation;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
@@ -29,6 +30,22 @@ final class CommKeyValues {
 	 */
 	private static final Map<LowCardinality, KeyValues> TAG_SETS = new ConcurrentHashMap<>();
 
+	/**
+	 * At most this many peers' key values are kept: a peer's address changes with each of
+	 * its connections.
+	 */
+	private static final int CACHED_PEERS = 4096;
+
+	/** The peer key values of each client id and address. */
+	private static final Map<String, Map<String, KeyValues>> PEERS = new ConcurrentHashMap<>();
+
+	private static final AtomicInteger PEER_COUNT = new AtomicInteger();
+
+	/** Contextual names by route: "request orders.place", built once. */
+	private static final Map<String, String> REQUEST_NAMES = new ConcurrentHashMap<>();
+
+	private static final Map<String, String> THROW_NAMES = new ConcurrentHashMap<>();
+
 	private CommKeyValues() {
 	}
 
@@ -49,9 +66,29 @@ final class CommKeyValues {
 	static KeyValues highCardinality(CommCall call) {
 		String peerClientId = call.getPeerClientId();
 		String peerAddress = call.getPeerAddress();
+		if (peerClientId == null && peerAddress == null) {
+			return KeyValues.empty();
+		}
+		// by client id, then address, so that finding them allocates nothing
+		Map<String, KeyValues> byAddress = PEERS.get(orNone(peerClientId));
+		KeyValues cached = (byAddress != null) ? byAddress.get(orNone(peerAddress)) : null;
+		if (cached != null) {
+			return cached;
+		}
+		KeyValues values = peerKeyValues(peerClientId, peerAddress);
+		if (PEER_COUNT.get() < CACHED_PEERS) {
+			Map<String, KeyValues> addresses = PEERS.computeIfAbsent(orNone(peerClientId),
+					(id) -> new ConcurrentHashMap<>());
+			if (addresses.putIfAbsent(orNone(peerAddress), values) == null) {
+				PEER_COUNT.incrementAndGet();
+			}
+		}
+		return values;
+	}
+
+	private static KeyValues peerKeyValues(String peerClientId, String peerAddress) {
 		if (peerClientId == null) {
-			return (peerAddress != null) ? KeyValues.of(HighCardinalityKeys.PEER_ADDRESS.withValue(peerAddress))
-					: KeyValues.empty();
+			return KeyValues.of(HighCardinalityKeys.PEER_ADDRESS.withValue(peerAddress));
 		}
 		KeyValue client = HighCardinalityKeys.PEER_CLIENT_ID.withValue(peerClientId);
 		return (peerAddress != null) ? KeyValues.of(client, HighCardinalityKeys.PEER_ADDRESS.withValue(peerAddress))
@@ -63,7 +100,15 @@ final class CommKeyValues {
 	}
 
 	static String contextualName(CommCall call, String route) {
-		return kind(call) + " " + route;
+		Map<String, String> names = call.isThrow() ? THROW_NAMES : REQUEST_NAMES;
+		String name = names.get(route);
+		if (name == null) {
+			name = kind(call) + " " + route;
+			if (names.size() < CACHED_TAG_SETS) {
+				names.putIfAbsent(route, name);
+			}
+		}
+		return name;
 	}
 
 	private static String orNone(String value) {
