@@ -133,6 +133,28 @@ class BrowserClientIntegrationTests {
 		assertThat(value(call("request", "echo", "after the cut"))).isEqualTo("after the cut");
 	}
 
+	@Test
+	void whatACutKeptFromTheServerIsSentAgainOnTheNextLinkOnce() throws Exception {
+		Routes routes = routes();
+		routes.notes.clear();
+		int opensBefore = count(events(), "open");
+		proxy.hold(true, false);
+		assertThat(call("send", "note", "held back")).containsEntry("ok", true);
+		call("begin", "held", "echo", "held request", 10_000);
+		// the bytes are written and wait in the proxy, which then drops them
+		Thread.sleep(300);
+		assertThat(routes.notes).isEmpty();
+
+		proxy.sever();
+		proxy.hold(false, false);
+
+		new WebDriverWait(chromium.driver(), Duration.ofSeconds(15))
+			.until((driver) -> count(events(), "open") > opensBefore);
+		assertThat(call("settle", "held")).containsEntry("ok", true).containsEntry("value", "held request");
+		assertThat(routes.notes.poll(5, TimeUnit.SECONDS)).isEqualTo(PAGE_ID + ": held back");
+		assertThat(routes.notes.poll(500, TimeUnit.MILLISECONDS)).as("the throw a second time").isNull();
+	}
+
 	private static Routes routes() {
 		return server.getBean(Routes.class);
 	}
