@@ -26,4 +26,15 @@ public @interface CommHandler {
 	 */
 	String value();
 
+	/**
+	 * Whether the handler never blocks: it then runs on the thread that received the
+	 * message (a connection's I/O thread) instead of a handler thread, which saves the
+	 * two hand-offs between them, and with them most of the latency comm adds to a call.
+	 * Only for handlers that compute or look up in memory and return at once, or return a
+	 * {@link java.util.concurrent.CompletableFuture}: a handler that waits (for I/O, a
+	 * lock, another call's reply) holds up every connection its I/O thread serves.
+	 * @return whether the handler runs on the receiving thread
+	 */
+	boolean nonBlocking() default false;
+
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.observation.ObservationRegistry;
 
@@ -61,7 +62,13 @@ public final class CommTestNode implements AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
 
-	private final ExecutorService handlerThreads = Executors.newCachedThreadPool();
+	/** Names the handler threads, so that a test can tell them from the I/O threads. */
+	public static final String HANDLER_THREAD_PREFIX = "comm-test-handler-";
+
+	private static final AtomicInteger handlerThreadCount = new AtomicInteger();
+
+	private final ExecutorService handlerThreads = Executors
+		.newCachedThreadPool((task) -> new Thread(task, HANDLER_THREAD_PREFIX + handlerThreadCount.incrementAndGet()));
 
 	private final RouteTable routes = new RouteTable();
 

@@ -58,8 +58,8 @@ import static org.awaitility.Awaitility.await;
  * Waits are bounded by {@link #AWAIT}, a ceiling that is only reached when something is
  * broken; nothing here asserts how fast a thing happens.
  */
-abstract class AbstractTransportContractTests
-		implements ObservationContract, AuthenticationContract, LinkLimitsContract, LimitsContract {
+abstract class AbstractTransportContractTests implements ObservationContract, AuthenticationContract,
+		LinkLimitsContract, LimitsContract, HandlerThreadsContract {
 
 	/** Ceiling for anything that should happen soon. */
 	static final Duration AWAIT = Duration.ofSeconds(10);
@@ -127,6 +127,16 @@ abstract class AbstractTransportContractTests
 	@Override
 	public final RawPeer openAuthRawPeer(CommAddress address) throws Exception {
 		return openRawPeer(address);
+	}
+
+	@Override
+	public final String handlerThreadsListenUri() {
+		return newListenUri();
+	}
+
+	@Override
+	public final CommTestNode.Builder handlerThreadsNodeBuilder() {
+		return nodeBuilder();
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.comm.handler.CommHandler;
 import dev.comm.handler.CommMessage;
 import dev.comm.handler.HandlerArgumentResolver;
 
@@ -26,6 +27,8 @@ public final class HandlerMethod {
 	private final HandlerArgumentResolver[] resolvers;
 
 	private final HandlerExceptionMapper exceptionMapper;
+
+	private final boolean nonBlocking;
 
 	/**
 	 * Describe a handler method.
@@ -53,6 +56,8 @@ public final class HandlerMethod {
 		this.bean = bean;
 		this.exceptionMapper = exceptionMapper;
 		this.method = method;
+		CommHandler annotation = method.getAnnotation(CommHandler.class);
+		this.nonBlocking = annotation != null && annotation.nonBlocking();
 		this.parameters = method.getParameters();
 		this.resolvers = new HandlerArgumentResolver[this.parameters.length];
 		List<String> payloadParameters = new ArrayList<>();
@@ -111,6 +116,14 @@ public final class HandlerMethod {
 	 */
 	Throwable mapException(Throwable exception, CommMessage message) {
 		return this.exceptionMapper.map(exception, message);
+	}
+
+	/**
+	 * Whether the method is declared {@link CommHandler#nonBlocking() non-blocking}.
+	 * @return whether it may run on the thread that received the message
+	 */
+	public boolean isNonBlocking() {
+		return this.nonBlocking;
 	}
 
 	public Method getMethod() {

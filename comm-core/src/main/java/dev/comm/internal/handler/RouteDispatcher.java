@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -66,6 +67,12 @@ public final class RouteDispatcher implements InboundHandler {
 		this.support = support;
 		this.callbackTimeout = callbackTimeout;
 		this.failures = failures;
+	}
+
+	@Override
+	public Executor executorFor(InboundMessage message, Executor handlerExecutor) {
+		HandlerMethod handler = this.routes.find(message.route());
+		return (handler != null && handler.isNonBlocking()) ? Runnable::run : handlerExecutor;
 	}
 
 	@Override

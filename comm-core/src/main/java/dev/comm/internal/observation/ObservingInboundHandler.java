@@ -1,6 +1,7 @@
 package dev.comm.internal.observation;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 import io.micrometer.observation.Observation;
@@ -48,6 +49,11 @@ public final class ObservingInboundHandler implements InboundHandler {
 		this.registry = registry;
 		this.convention = convention;
 		this.mappedRoutes = mappedRoutes;
+	}
+
+	@Override
+	public Executor executorFor(InboundMessage message, Executor handlerExecutor) {
+		return this.handler.executorFor(message, handlerExecutor);
 	}
 
 	@Override

@@ -111,7 +111,8 @@ final class LinkResponder {
 			return false;
 		}
 		try {
-			this.settings.handlerExecutor().execute(() -> handle(message, frame));
+			InboundHandler handler = this.settings.handler();
+			handler.executorFor(message, this.settings.handlerExecutor()).execute(() -> handle(message, frame));
 			return true;
 		}
 		catch (RejectedExecutionException ex) {

@@ -1,6 +1,7 @@
 package dev.comm.autoconfigure.security;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -24,6 +25,11 @@ final class SecurityContextInboundHandler implements InboundHandler {
 
 	SecurityContextInboundHandler(InboundHandler handler) {
 		this.handler = handler;
+	}
+
+	@Override
+	public Executor executorFor(InboundMessage message, Executor handlerExecutor) {
+		return this.handler.executorFor(message, handlerExecutor);
 	}
 
 	@Override
