@@ -40,7 +40,9 @@ public final class CommClientContext extends SenderContext<Map<String, Object>> 
 		return this.call;
 	}
 
-	// key values: held by ContextKeyValues instead of the context's own maps
+	// key values: held by ContextKeyValues instead of the context's own maps, as in
+	// CommServerContext; a sender's and a receiver's context share no superclass of
+	// comm's
 
 	@Override
 	public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {

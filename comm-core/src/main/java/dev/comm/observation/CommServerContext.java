@@ -52,7 +52,9 @@ public final class CommServerContext extends ReceiverContext<Map<String, Object>
 		return this.routeMapped;
 	}
 
-	// key values: held by ContextKeyValues instead of the context's own maps
+	// key values: held by ContextKeyValues instead of the context's own maps, as in
+	// CommClientContext; a sender's and a receiver's context share no superclass of
+	// comm's
 
 	@Override
 	public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {

@@ -1,11 +1,8 @@
 package com.example.commdemo;
 
-import java.util.Map;
-
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * Mounts the dashboard's ws listener on the scheduler's HTTP server: before the context
@@ -21,13 +18,9 @@ final class DashboardEndpoint implements ApplicationListener<ApplicationEnvironm
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
-		String role = environment.getProperty("demo.role", "scheduler").trim();
-		if (!"scheduler".equalsIgnoreCase(role) || environment.containsProperty(LISTENER_URI_PROPERTY)) {
-			return;
+		if (SchedulerDefaults.needed(environment, LISTENER_URI_PROPERTY)) {
+			SchedulerDefaults.add(environment, "commDemoDashboard", LISTENER_URI_PROPERTY, "ws:" + PATH);
 		}
-		// last, so that anything the user configured still wins
-		environment.getPropertySources()
-			.addLast(new MapPropertySource("commDemoDashboard", Map.of(LISTENER_URI_PROPERTY, "ws:" + PATH)));
 	}
 
 }

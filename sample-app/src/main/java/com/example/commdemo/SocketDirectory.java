@@ -5,13 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives the scheduler a unix socket of its own: before the context starts, creates a
@@ -31,8 +29,7 @@ final class SocketDirectory implements ApplicationListener<ApplicationEnvironmen
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
-		String role = environment.getProperty("demo.role", "scheduler").trim();
-		if (!"scheduler".equalsIgnoreCase(role) || environment.containsProperty(LISTENER_URI_PROPERTY)) {
+		if (!SchedulerDefaults.needed(environment, LISTENER_URI_PROPERTY)) {
 			return;
 		}
 		try {
@@ -42,9 +39,7 @@ final class SocketDirectory implements ApplicationListener<ApplicationEnvironmen
 			throw new UncheckedIOException("Cannot create a directory for the scheduler's socket", ex);
 		}
 		String uri = "unix://" + this.directory.toAbsolutePath().resolve("scheduler.sock");
-		// last, so that anything the user configured still wins
-		environment.getPropertySources()
-			.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(LISTENER_URI_PROPERTY, uri)));
+		SchedulerDefaults.add(environment, PROPERTY_SOURCE_NAME, LISTENER_URI_PROPERTY, uri);
 	}
 
 	/**
