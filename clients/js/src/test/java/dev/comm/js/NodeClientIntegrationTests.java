@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,13 +48,17 @@ class NodeClientIntegrationTests {
 		server.close();
 	}
 
-	@Test
-	void aNodeProcessCallsTheServerAndIsCalledBack() throws Exception {
+	static List<NodeRuntime> runtimes() throws Exception {
+		return NodeRuntime.found();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("runtimes")
+	void aNodeProcessCallsTheServerAndIsCalledBack(NodeRuntime runtime) throws Exception {
 		assertThat(CLIENT_MODULE).exists();
 		String url = "ws://127.0.0.1:" + JsClientTestApplication.port(server) + "/comm";
 		Path script = Path.of("src", "test", "resources", "node", "node-client.mjs").toAbsolutePath();
-		List<String> command = new ArrayList<>(List.of("node"));
-		command.addAll(NodeRuntime.webSocketFlags());
+		List<String> command = new ArrayList<>(runtime.command());
 		command.addAll(List.of(script.toString(), CLIENT_MODULE.toUri().toString(), url));
 		Process node = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		try (BufferedReader out = new BufferedReader(
