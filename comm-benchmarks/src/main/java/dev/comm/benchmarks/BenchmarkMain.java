@@ -77,11 +77,17 @@ public final class BenchmarkMain {
 	}
 
 	private static Sample run(Case each, Duration duration, RequestDriver requests, ThrowDriver throwsDriver) {
-		return switch (each.shape()) {
+		long allocatedBefore = Allocations.total();
+		Sample sample = switch (each.shape()) {
 			case LATENCY -> requests.run(each.subject(), 1, duration);
 			case THROUGHPUT -> requests.run(each.subject(), Shape.OUTSTANDING, duration);
 			case THROWS -> each.subject().measureThrows(throwsDriver, duration);
 		};
+		double operations = sample.opsPerSecond() * duration.toNanos() / 1e9;
+		if (allocatedBefore < 0 || operations < 1 || !Double.isNaN(sample.bytesPerOp())) {
+			return sample;
+		}
+		return sample.withBytesPerOp((Allocations.total() - allocatedBefore) / operations);
 	}
 
 	private static Path defaultOut() throws IOException {

@@ -65,7 +65,9 @@ final class CommSubjects implements AutoCloseable {
 		CommClient comm = this.client.getBean(CommClient.class);
 		LongAdder received = this.server.getBean(QuoteHandlers.class).received;
 		return List.of(new CommSubject("comm tcp", comm.to("tcp"), received), new InterfaceCommSubject(comm, received),
+				new CommSubject("comm tcp non-blocking", comm.to("tcp"), received, NON_BLOCKING),
 				new CommSubject("comm unix", comm.to("unix"), received),
+				new CommSubject("comm unix non-blocking", comm.to("unix"), received, NON_BLOCKING),
 				new CommSubject("comm inproc", comm.to("inproc"), received),
 				new CommSubject("comm tls", comm.to("tls"), received));
 	}
@@ -102,7 +104,9 @@ final class CommSubjects implements AutoCloseable {
 	}
 
 	/**
-	 * The handlers, as an application would write them.
+	 * The handlers, as an application would write them: on comm's handler threads, as by
+	 * default, and the same declared non-blocking, run on the I/O thread that read the
+	 * message, as RSocket's and the Netty echo's are.
 	 */
 	static class QuoteHandlers {
 
@@ -118,9 +122,38 @@ final class CommSubjects implements AutoCloseable {
 			this.received.increment();
 		}
 
+		@CommHandler(value = "quote.inline", nonBlocking = true)
+		Quote quoteInline(Quote quote) {
+			return quote.next();
+		}
+
+		@CommHandler(value = "quote.throw.inline", nonBlocking = true)
+		void takeInline(Quote quote) {
+			this.received.increment();
+		}
+
 	}
 
-	record CommSubject(String name, CommTarget target, LongAdder counter) implements Subject {
+	/** The routes of the handlers that run on the I/O thread. */
+	static final Routes NON_BLOCKING = new Routes("quote.inline", "quote.throw.inline");
+
+	/**
+	 * The routes a subject calls.
+	 *
+	 * @param request the request route
+	 * @param fire the throw route
+	 */
+	record Routes(String request, String fire) {
+
+		static final Routes DEFAULT = new Routes("quote", "quote.throw");
+
+	}
+
+	record CommSubject(String name, CommTarget target, LongAdder counter, Routes routes) implements Subject {
+
+		CommSubject(String name, CommTarget target, LongAdder counter) {
+			this(name, target, counter, Routes.DEFAULT);
+		}
 
 		@Override
 		public Set<Shape> shapes() {
@@ -134,12 +167,12 @@ final class CommSubjects implements AutoCloseable {
 
 		@Override
 		public CompletableFuture<Quote> request(Quote quote) {
-			return this.target.requestAsync("quote", quote, Quote.class);
+			return this.target.requestAsync(this.routes.request(), quote, Quote.class);
 		}
 
 		@Override
 		public void fire(Quote quote) {
-			this.target.send("quote.throw", quote);
+			this.target.send(this.routes.fire(), quote);
 		}
 
 		@Override

@@ -53,11 +53,16 @@ final class JsonAloneSubject implements Subject {
 	public Sample measureThrows(ThrowDriver driver, Duration duration) {
 		int threads = Runtime.getRuntime().availableProcessors();
 		LongAdder converted = new LongAdder();
+		LongAdder allocated = new LongAdder();
 		long start = System.nanoTime();
 		long deadline = start + duration.toNanos();
 		Thread[] converters = new Thread[threads];
 		for (int i = 0; i < threads; i++) {
-			converters[i] = new Thread(() -> converted.add(convertUntil(deadline)), "json-alone-" + i);
+			converters[i] = new Thread(() -> {
+				long before = Allocations.currentThread();
+				converted.add(convertUntil(deadline));
+				allocated.add(Allocations.currentThread() - before);
+			}, "json-alone-" + i);
 			converters[i].start();
 		}
 		for (Thread converter : converters) {
@@ -69,7 +74,10 @@ final class JsonAloneSubject implements Subject {
 				throw new IllegalStateException("Interrupted while converting", ex);
 			}
 		}
-		return new Sample(converted.sum() * 1e9 / (System.nanoTime() - start), Double.NaN, Double.NaN, 0);
+		// the converters end with the run and take their allocation counts with them:
+		// counted here
+		return new Sample(converted.sum() * 1e9 / (System.nanoTime() - start), Double.NaN, Double.NaN, 0,
+				(double) allocated.sum() / Math.max(1, converted.sum()));
 	}
 
 	private static long convertUntil(long deadline) {

@@ -27,6 +27,23 @@ record Result(String subject, Family family, Shape shape, List<Sample> samples) 
 		return median(Sample::p99Micros);
 	}
 
+	/**
+	 * Bytes allocated per operation, on both sides.
+	 * @return the median of the iterations that measured it, or NaN
+	 */
+	double bytesPerOp() {
+		double[] values = this.samples.stream()
+			.mapToDouble(Sample::bytesPerOp)
+			.filter((bytes) -> !Double.isNaN(bytes))
+			.sorted()
+			.toArray();
+		if (values.length == 0) {
+			return Double.NaN;
+		}
+		int middle = values.length / 2;
+		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+	}
+
 	long errors() {
 		return this.samples.stream().mapToLong(Sample::errors).sum();
 	}

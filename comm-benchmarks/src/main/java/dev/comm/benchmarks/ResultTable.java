@@ -24,8 +24,10 @@ final class ResultTable {
 		StringBuilder out = new StringBuilder();
 		out.append("| case | shape | p50 µs | p99 µs | ops/s | spread |");
 		ALTERNATIVES.forEach((family) -> out.append(" vs ").append(family.label()).append(" |"));
+		out.append(" B/op |");
 		out.append("\n|---|---|---:|---:|---:|---:|");
 		ALTERNATIVES.forEach((family) -> out.append("---:|"));
+		out.append("---:|");
 		out.append('\n');
 		for (Result result : this.results) {
 			out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f%% |", result.subject(),
@@ -34,6 +36,7 @@ final class ResultTable {
 			for (Family family : ALTERNATIVES) {
 				out.append(' ').append(ratio(result, family)).append(" |");
 			}
+			out.append(' ').append(bytes(result.bytesPerOp())).append(" |");
 			if (result.errors() > 0) {
 				out.append(" ").append(result.errors()).append(" errors");
 			}
@@ -41,7 +44,8 @@ final class ResultTable {
 		}
 		out.append("\nRatios: for 1 outstanding, comm's p50 latency over the alternative's (lower is better); ")
 			.append("otherwise comm's rate over the alternative's (higher is better). ")
-			.append("Spread: (max - min) / median of the iterations' rates.\n");
+			.append("Spread: (max - min) / median of the iterations' rates. ")
+			.append("B/op: bytes allocated per request or throw, client and server together (both run in this JVM).\n");
 		out.append("\nGoals:\n\n");
 		goals(out);
 		return out.toString();
@@ -85,6 +89,18 @@ final class ResultTable {
 			goal(out, ratio <= 1.3, String.format(Locale.ROOT,
 					"tcp, 1 outstanding: p50 %.2f× the raw Netty echo's (goal at most 1.3×)", ratio));
 		}
+		for (String transport : List.of("tcp", "unix")) {
+			Optional<Result> nonBlocking = find("comm " + transport + " non-blocking", Shape.LATENCY);
+			if (nonBlocking.isPresent() && netty.isPresent()) {
+				double ratio = nonBlocking.get().p50Micros() / netty.get().p50Micros();
+				goal(out, ratio <= 1.1,
+						String.format(Locale.ROOT,
+								"%s, 1 outstanding, non-blocking handler: p50 %.2f× the raw Netty echo's over tcp "
+										+ "(goal at most 1.1×)",
+								transport, ratio));
+			}
+		}
+		allocationGoals(out);
 		Optional<Result> observed = find("comm tcp observed", Shape.THROUGHPUT);
 		if (tcp.isPresent() && observed.isPresent()) {
 			double share = observed.get().opsPerSecond() / tcp.get().opsPerSecond();
@@ -101,6 +117,34 @@ final class ResultTable {
 				goal(out, met, "unix at least as fast as tcp, " + shape.label());
 			}
 		}
+	}
+
+	/**
+	 * What comm allocates beyond Jackson's own work: a throw converts one payload to JSON
+	 * and back, as the JSON-alone case does; a request two, its argument and its reply.
+	 */
+	private void allocationGoals(StringBuilder out) {
+		Optional<Result> json = find(Family.JSON, Shape.THROWS);
+		if (json.isEmpty() || Double.isNaN(json.get().bytesPerOp())) {
+			return;
+		}
+		double jackson = json.get().bytesPerOp();
+		find("comm tcp", Shape.THROWS).filter((result) -> !Double.isNaN(result.bytesPerOp()))
+			.ifPresent((result) -> allocationGoal(out, "throw", result.bytesPerOp(), jackson));
+		find("comm tcp", Shape.THROUGHPUT).filter((result) -> !Double.isNaN(result.bytesPerOp()))
+			.ifPresent((result) -> allocationGoal(out, "request", result.bytesPerOp(), 2 * jackson));
+	}
+
+	private static void allocationGoal(StringBuilder out, String kind, double bytes, double jackson) {
+		double beyond = bytes - jackson;
+		goal(out, beyond <= 1024, String.format(Locale.ROOT,
+				"allocation per %s over tcp: %,.0f bytes, %,.0f beyond the %,.0f that Jackson's conversions allocate "
+						+ "(goal at most 1,024)",
+				kind, bytes, beyond, jackson));
+	}
+
+	private static String bytes(double value) {
+		return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%,.0f", value);
 	}
 
 	private static void goal(StringBuilder out, boolean met, String text) {

@@ -38,6 +38,30 @@ class ResultTableTests {
 	}
 
 	@Test
+	void allocationIsReportedPerOperationAndBeyondJacksonsConversions() {
+		Result throwsTcp = new Result("comm tcp", Family.COMM, Shape.THROWS,
+				List.of(new Sample(400_000, Double.NaN, Double.NaN, 0, 1_900)));
+		Result requests = new Result("comm tcp", Family.COMM, Shape.THROUGHPUT,
+				List.of(new Sample(100_000, 900, 2_000, 0, 4_500)));
+		Result json = new Result("JSON alone", Family.JSON, Shape.THROWS,
+				List.of(new Sample(500_000, Double.NaN, Double.NaN, 0, 1_000)));
+		String table = new ResultTable(List.of(throwsTcp, requests, json)).render();
+		assertThat(table).contains("| 1,900 |")
+			.contains("- met: allocation per throw over tcp: 1,900 bytes, 900 beyond the 1,000 that Jackson's "
+					+ "conversions allocate (goal at most 1,024)")
+			.contains("- not met: allocation per request over tcp: 4,500 bytes, 2,500 beyond the 2,000");
+	}
+
+	@Test
+	void aNonBlockingHandlersLatencyIsHeldToTheRawEcho() {
+		Result inline = new Result("comm tcp non-blocking", Family.COMM, Shape.LATENCY,
+				List.of(new Sample(1, 21, 40, 0)));
+		Result netty = new Result("raw Netty echo", Family.NETTY, Shape.LATENCY, List.of(new Sample(1, 20, 30, 0)));
+		String table = new ResultTable(List.of(inline, netty)).render();
+		assertThat(table).contains("- met: tcp, 1 outstanding, non-blocking handler: p50 1.05× the raw Netty echo's");
+	}
+
+	@Test
 	void jsonAloneConvertsOnEveryCore() {
 		try (JsonAloneSubject json = new JsonAloneSubject()) {
 			assertThat(json.shapes()).containsExactly(Shape.THROWS);
