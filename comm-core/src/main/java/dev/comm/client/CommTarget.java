@@ -2,6 +2,8 @@ package dev.comm.client;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.stream.Stream;
 
 /**
  * Something requests and throws can be sent to: a named connector, or the peer that
@@ -63,6 +65,51 @@ public interface CommTarget {
 	 * family
 	 */
 	<T> CompletableFuture<T> requestAsync(String route, Object payload, ReplyType<T> replyType);
+
+	/**
+	 * Call a route that answers with a stream of items. Each subscription sends its own
+	 * stream request once a link is open. The responder sends no more items than the
+	 * subscriber can take ahead (the window, {@code comm.streams.window}); cancelling the
+	 * subscription cancels the stream on the responder. The stream ends with the
+	 * responder's end, an exception from comm's family (a
+	 * {@link dev.comm.CommRemoteException} mid-stream, a
+	 * {@link dev.comm.CommStreamCancelledException} when the responder gave it up, a
+	 * {@link dev.comm.CommTimeoutException} when the first item takes longer than this
+	 * target's timeout or the next one longer than {@code comm.streams.idle-timeout}, a
+	 * {@link dev.comm.CommConnectionLostException}), or a {@link dev.comm.CommException}
+	 * at once when the peer does not support streams (a communica peer). Signals come on
+	 * an I/O or timer thread, or the thread that requests more.
+	 * @param <T> the item type
+	 * @param route the route
+	 * @param payload the request payload, may be {@code null}
+	 * @param itemType the type to convert each item to
+	 * @return the items
+	 */
+	<T> Flow.Publisher<T> requestStream(String route, Object payload, Class<T> itemType);
+
+	/**
+	 * Call a route that answers with a stream of items of a generic type.
+	 * @param <T> the item type
+	 * @param route the route
+	 * @param payload the request payload, may be {@code null}
+	 * @param itemType the type to convert each item to
+	 * @return the items
+	 * @see #requestStream(String, Object, Class)
+	 */
+	<T> Flow.Publisher<T> requestStream(String route, Object payload, ReplyType<T> itemType);
+
+	/**
+	 * Call a route that answers with a stream of items, and read them blocking. Close the
+	 * returned stream (try-with-resources): closing it before its end cancels the stream
+	 * on the responder. Its operations throw the exceptions
+	 * {@link #requestStream(String, Object, Class)} signals.
+	 * @param <T> the item type
+	 * @param route the route
+	 * @param payload the request payload, may be {@code null}
+	 * @param itemType the type to convert each item to
+	 * @return the items, to be closed
+	 */
+	<T> Stream<T> requestStreamBlocking(String route, Object payload, Class<T> itemType);
 
 	/**
 	 * Throw a message: send it and do not wait for the handler. Returns once the message

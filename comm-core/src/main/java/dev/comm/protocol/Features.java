@@ -23,13 +23,24 @@ public final class Features {
 	public static final String SESSION = "session";
 
 	/**
+	 * Requests answered by a stream of items, with credit-based back-pressure and
+	 * cancellation from either side. Announced only by links that have the stream
+	 * machinery installed.
+	 */
+	public static final String STREAM = "stream";
+
+	/**
 	 * What a peer reached through a broker supports, known without a hello: everything
 	 * that needs no connection of its own. Heartbeats are the broker connection's job,
-	 * and a session needs a link that can drop and come back.
+	 * and a session needs a link that can drop and come back. Streams are offered, and
+	 * used when this side installed them.
 	 */
-	public static final Set<String> BROKERED = Set.of(ERROR_TYPE);
+	public static final Set<String> BROKERED = Set.of(ERROR_TYPE, STREAM);
 
-	/** Everything this version of comm understands. */
+	/**
+	 * Everything this version of comm understands without installing more: streams are
+	 * announced by the links that install them.
+	 */
 	public static final Set<String> ALL = Set.of(HEARTBEAT, ERROR_TYPE, SESSION);
 
 	private Features() {

@@ -12,8 +12,26 @@ public final class MessageType {
 	/** A throw: fire-and-forget, id {@code ""}, never answered. */
 	public static final int THROW = 2;
 
+	/**
+	 * comm extension {@code stream}: a request answered by a stream of items; its
+	 * metadata carries the initial credit.
+	 */
+	public static final int STREAM_REQUEST = 3;
+
+	/** comm extension {@code stream}: the caller grants the responder more items. */
+	public static final int CREDIT = 4;
+
+	/** comm extension {@code stream}: either side gives a stream up. */
+	public static final int CANCEL = 5;
+
 	/** A successful response. */
 	public static final int RESPONSE_OK = 11;
+
+	/** comm extension {@code stream}: one item of a stream. */
+	public static final int ITEM = 12;
+
+	/** comm extension {@code stream}: the last frame of a stream, ok or with an error. */
+	public static final int END = 13;
 
 	/** The handler raised an unexpected exception. */
 	public static final int HANDLER_ERROR = 30;

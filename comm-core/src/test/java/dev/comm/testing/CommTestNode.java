@@ -34,10 +34,12 @@ import dev.comm.internal.observation.CallObserver;
 import dev.comm.internal.observation.MicrometerCallObserver;
 import dev.comm.internal.observation.ObservingInboundHandler;
 import dev.comm.internal.server.DefaultCommListener;
-import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.session.HandshakePolicy;
+import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.session.LinkLimits;
 import dev.comm.internal.session.LinkSettings;
+import dev.comm.internal.stream.StreamExtension;
+import dev.comm.internal.stream.StreamSettings;
 import dev.comm.internal.transport.amqp.AmqpTransport;
 import dev.comm.internal.transport.inproc.InprocTransport;
 import dev.comm.internal.transport.stream.NettyEventLoops;
@@ -113,7 +115,10 @@ public final class CommTestNode implements AutoCloseable {
 			.withThrowsInFlight(builder.throwsInFlight);
 		this.linkSettings = new LinkSettings(builder.clientId, handler, this.handlerThreads, this.scheduler,
 				builder.handshakeTimeout, builder.heartbeatInterval, builder.features)
-			.withLimits(new LinkLimits(builder.requestsInFlight));
+			.withLimits(new LinkLimits(builder.requestsInFlight))
+			.withExtensions((builder.streams != null) ? List
+				.of(StreamExtension.factory(builder.streams, this.dispatcher, this.handlerThreads, this.scheduler))
+					: List.of());
 		for (Object handlers : builder.handlers) {
 			register(handlers);
 		}
@@ -310,7 +315,20 @@ public final class CommTestNode implements AutoCloseable {
 
 		private TlsSettings tls;
 
+		private StreamSettings streams = StreamSettings.DEFAULTS;
+
 		private ObservationRegistry observations;
+
+		/**
+		 * How the node's streams behave.
+		 * @param streams the settings, or {@code null} for a node without streams (as a
+		 * communica peer is)
+		 * @return this builder
+		 */
+		public Builder streams(StreamSettings streams) {
+			this.streams = streams;
+			return this;
+		}
 
 		public Builder handlers(Object... beans) {
 			this.handlers.addAll(List.of(beans));

@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
  * broken; nothing here asserts how fast a thing happens.
  */
 abstract class AbstractTransportContractTests implements ObservationContract, AuthenticationContract,
-		LinkLimitsContract, LimitsContract, HandlerThreadsContract {
+		LinkLimitsContract, LimitsContract, HandlerThreadsContract, StreamContract {
 
 	/** Ceiling for anything that should happen soon. */
 	static final Duration AWAIT = Duration.ofSeconds(10);
@@ -136,6 +136,16 @@ abstract class AbstractTransportContractTests implements ObservationContract, Au
 
 	@Override
 	public final CommTestNode.Builder handlerThreadsNodeBuilder() {
+		return nodeBuilder();
+	}
+
+	@Override
+	public final String streamListenUri() {
+		return newListenUri();
+	}
+
+	@Override
+	public final CommTestNode.Builder streamNodeBuilder() {
 		return nodeBuilder();
 	}
 

@@ -2,6 +2,8 @@ package dev.comm.test;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.stream.Stream;
 
 import dev.comm.CommException;
 import dev.comm.client.CommTarget;
@@ -88,6 +90,21 @@ public final class CommTestClient implements CommTarget {
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String route, Object payload, ReplyType<T> replyType) {
 		return this.target.requestAsync(route, payload, replyType);
+	}
+
+	@Override
+	public <T> Flow.Publisher<T> requestStream(String route, Object payload, Class<T> itemType) {
+		return this.target.requestStream(route, payload, itemType);
+	}
+
+	@Override
+	public <T> Flow.Publisher<T> requestStream(String route, Object payload, ReplyType<T> itemType) {
+		return this.target.requestStream(route, payload, itemType);
+	}
+
+	@Override
+	public <T> Stream<T> requestStreamBlocking(String route, Object payload, Class<T> itemType) {
+		return this.target.requestStreamBlocking(route, payload, itemType);
 	}
 
 	/**

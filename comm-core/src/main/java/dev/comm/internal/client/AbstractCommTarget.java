@@ -2,13 +2,16 @@ package dev.comm.internal.client;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import dev.comm.CommException;
 import dev.comm.CommTimeoutException;
@@ -17,6 +20,9 @@ import dev.comm.client.ReplyType;
 import dev.comm.internal.observation.CallObservation;
 import dev.comm.internal.session.Link;
 import dev.comm.internal.session.ReplyCallbacks;
+import dev.comm.internal.stream.BlockingStreams;
+import dev.comm.internal.stream.StreamExtension;
+import dev.comm.internal.stream.StreamFailures;
 
 /**
  * The request and throw logic every target shares; subclasses only say how to get an open
@@ -84,6 +90,55 @@ public abstract class AbstractCommTarget implements CommTarget {
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String route, Object payload, ReplyType<T> replyType) {
 		return exchange(route, payload).thenApply((bytes) -> decode(bytes, replyType.getType()));
+	}
+
+	@Override
+	public <T> Flow.Publisher<T> requestStream(String route, Object payload, Class<T> itemType) {
+		return stream(route, payload, itemType);
+	}
+
+	@Override
+	public <T> Flow.Publisher<T> requestStream(String route, Object payload, ReplyType<T> itemType) {
+		return stream(route, payload, itemType.getType());
+	}
+
+	@Override
+	public <T> Stream<T> requestStreamBlocking(String route, Object payload, Class<T> itemType) {
+		if (ReplyCallbacks.isRunning()) {
+			throw new IllegalStateException("A blocking comm call from a requestAsync callback would wait for the "
+					+ "thread that delivers its items; use requestStream");
+		}
+		return BlockingStreams.of(stream(route, payload, itemType));
+	}
+
+	private <T> Flow.Publisher<T> stream(String route, Object payload, Type itemType) {
+		return (subscriber) -> {
+			long start = System.nanoTime();
+			byte[] bytes;
+			try {
+				bytes = this.support.codec().encode(payload);
+			}
+			catch (CommException ex) {
+				StreamFailures.signal(subscriber, ex);
+				return;
+			}
+			link(this.timeout).whenComplete((link, ex) -> {
+				if (ex != null) {
+					StreamFailures.signal(subscriber, unwrap(ex));
+					return;
+				}
+				StreamExtension streams = link.extension(StreamExtension.class);
+				if (streams == null) {
+					StreamFailures.signal(subscriber,
+							new CommException("Cannot call stream '" + route + "': the peer at " + link.remoteAddress()
+									+ " does not support streams (its hello lacks the 'stream' extension; a "
+									+ "communica peer or a comm peer with comm.streams.enabled=false)"));
+					return;
+				}
+				streams.call(route, bytes, (item) -> decode(item, itemType), MemberWait.remaining(this.timeout, start),
+						subscriber, Map.of());
+			});
+		};
 	}
 
 	@Override

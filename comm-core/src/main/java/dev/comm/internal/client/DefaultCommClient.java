@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.stream.Stream;
 
 import dev.comm.CommException;
 import dev.comm.client.CommClient;
@@ -107,6 +109,21 @@ public class DefaultCommClient implements CommClient {
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String route, Object payload, ReplyType<T> replyType) {
 		return defaultTarget().requestAsync(route, payload, replyType);
+	}
+
+	@Override
+	public <T> Flow.Publisher<T> requestStream(String route, Object payload, Class<T> itemType) {
+		return defaultTarget().requestStream(route, payload, itemType);
+	}
+
+	@Override
+	public <T> Flow.Publisher<T> requestStream(String route, Object payload, ReplyType<T> itemType) {
+		return defaultTarget().requestStream(route, payload, itemType);
+	}
+
+	@Override
+	public <T> Stream<T> requestStreamBlocking(String route, Object payload, Class<T> itemType) {
+		return defaultTarget().requestStreamBlocking(route, payload, itemType);
 	}
 
 	@Override

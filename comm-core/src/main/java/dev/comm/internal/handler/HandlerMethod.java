@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import dev.comm.handler.CommHandler;
 import dev.comm.handler.CommMessage;
 import dev.comm.handler.HandlerArgumentResolver;
+import dev.comm.internal.stream.StreamSources;
 
 /**
  * A bean method that handles messages, with the resolver chosen for each of its
@@ -29,6 +30,8 @@ public final class HandlerMethod {
 	private final HandlerExceptionMapper exceptionMapper;
 
 	private final boolean nonBlocking;
+
+	private final boolean streaming;
 
 	/**
 	 * Describe a handler method.
@@ -58,6 +61,7 @@ public final class HandlerMethod {
 		this.method = method;
 		CommHandler annotation = method.getAnnotation(CommHandler.class);
 		this.nonBlocking = annotation != null && annotation.nonBlocking();
+		this.streaming = StreamSources.isStreaming(method.getReturnType());
 		this.parameters = method.getParameters();
 		this.resolvers = new HandlerArgumentResolver[this.parameters.length];
 		List<String> payloadParameters = new ArrayList<>();
@@ -124,6 +128,15 @@ public final class HandlerMethod {
 	 */
 	public boolean isNonBlocking() {
 		return this.nonBlocking;
+	}
+
+	/**
+	 * Whether the method answers with a stream of items: it returns a publisher, a
+	 * {@code Stream} or an {@code Iterator}.
+	 * @return whether only stream requests can call it
+	 */
+	public boolean isStreaming() {
+		return this.streaming;
 	}
 
 	public Method getMethod() {

@@ -21,6 +21,9 @@ import dev.comm.internal.client.TargetResources;
 import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.session.InboundMessage;
 import dev.comm.internal.session.Outcome;
+import dev.comm.internal.stream.StreamHandler;
+import dev.comm.internal.stream.StreamReply;
+import dev.comm.internal.stream.StreamSources;
 import dev.comm.protocol.ErrorBody;
 
 /**
@@ -28,7 +31,7 @@ import dev.comm.protocol.ErrorBody;
  * handler's parameter type, calls it, and turns its result or exception into the reply.
  * Handler failures of throws have no one to report to, so they are logged and counted.
  */
-public final class RouteDispatcher implements InboundHandler {
+public final class RouteDispatcher implements InboundHandler, StreamHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(RouteDispatcher.class);
 
@@ -82,6 +85,10 @@ public final class RouteDispatcher implements InboundHandler {
 		if (handler == null) {
 			return failed(inbound, ErrorBody.noRoute(route), null);
 		}
+		if (handler.isStreaming()) {
+			return failed(inbound, new ErrorBody(CommErrorKind.REQUESTER_FAULT, null,
+					"Route '" + route + "' answers with a stream of items: call it with requestStream"), null);
+		}
 		PayloadCodec codec = this.support.codec();
 		CommMessage message = new CommMessage(route, inbound.isThrow(), inbound.payload(),
 				new LinkPeer(inbound.link(), this.support, this.callbackTimeout), codec);
@@ -105,6 +112,29 @@ public final class RouteDispatcher implements InboundHandler {
 						: encode(inbound, value));
 		}
 		return CompletableFuture.completedFuture(encode(inbound, result));
+	}
+
+	@Override
+	public StreamReply open(InboundMessage inbound, Executor pullExecutor) {
+		String route = inbound.route();
+		HandlerMethod handler = this.routes.find(route);
+		if (handler == null) {
+			return StreamReply.refused(ErrorBody.noRoute(route));
+		}
+		CommMessage message = new CommMessage(route, false, inbound.payload(),
+				new LinkPeer(inbound.link(), this.support, this.callbackTimeout), this.support.codec());
+		Object result;
+		try {
+			result = handler.invoke(handler.resolveArguments(message));
+		}
+		catch (PayloadConversionException ex) {
+			return StreamReply.refused(new ErrorBody(CommErrorKind.BAD_PAYLOAD, null, ex.getMessage()));
+		}
+		catch (Throwable ex) {
+			return StreamReply.refused(failedIn(handler, inbound, message, ex).join().error());
+		}
+		return new StreamReply(StreamSources.of(result, pullExecutor), this.support.codec()::encode,
+				(ex) -> failedIn(handler, inbound, message, unwrap(ex)).join().error(), null);
 	}
 
 	private Outcome encode(InboundMessage inbound, Object value) {

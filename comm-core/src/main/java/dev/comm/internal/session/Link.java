@@ -88,6 +88,8 @@ public final class Link implements FrameReceiver {
 
 	private final LinkTimer timer;
 
+	private final LinkExtensions extensions;
+
 	private volatile Set<String> announcedFeatures;
 
 	/** Set once the peer is known, from its hello or from the transport. */
@@ -135,6 +137,7 @@ public final class Link implements FrameReceiver {
 		this.timer = new LinkTimer(settings.scheduler());
 		this.inbound = new LinkResponder(this, connection, settings, this.limit);
 		this.session = new LinkSession(sessions);
+		this.extensions = new LinkExtensions(this, settings.extensions());
 	}
 
 	/**
@@ -216,9 +219,7 @@ public final class Link implements FrameReceiver {
 	 */
 	public CompletableFuture<byte[]> request(String route, byte[] payload, Duration timeout,
 			Map<String, Object> extra) {
-		// 32 lowercase hex digits, like communica's ids: a random per-process half and
-		// a counter, both with the top bit set so that neither loses leading digits
-		String id = ID_PREFIX + Long.toHexString(ID_COUNTER.incrementAndGet() | Long.MIN_VALUE);
+		String id = newRequestId();
 		Metadata metadata = new Metadata(id, MessageType.REQUEST, route, extra);
 		CommException tooLarge = this.limit.check(metadata, payload.length, remoteAddress());
 		if (tooLarge != null) {
@@ -235,6 +236,16 @@ public final class Link implements FrameReceiver {
 			});
 		}
 		return reply;
+	}
+
+	/**
+	 * A new request id, unique to this process.
+	 * @return the id
+	 */
+	public static String newRequestId() {
+		// 32 lowercase hex digits, like communica's ids: a random per-process half and
+		// a counter, both with the top bit set so that neither loses leading digits
+		return ID_PREFIX + Long.toHexString(ID_COUNTER.incrementAndGet() | Long.MIN_VALUE);
 	}
 
 	/**
@@ -261,6 +272,27 @@ public final class Link implements FrameReceiver {
 			return CompletableFuture.failedFuture(tooLarge);
 		}
 		return this.session.send(new MessageFrame(metadata, payload), this.connection);
+	}
+
+	/**
+	 * Write a frame of an extension's own.
+	 * @param frame the frame
+	 * @return completes once the frame is handed to the transport, or exceptionally when
+	 * it is over the frame limit
+	 */
+	public CompletableFuture<Void> sendFrame(MessageFrame frame) {
+		CommException tooLarge = this.limit.check(frame.metadata(), frame.payload().length, remoteAddress());
+		return (tooLarge != null) ? CompletableFuture.failedFuture(tooLarge) : this.connection.send(frame);
+	}
+
+	/**
+	 * The link's extension of a type, when both sides agreed it.
+	 * @param <E> the extension's type
+	 * @param type the extension's class
+	 * @return the extension, or {@code null} when the peer did not announce it
+	 */
+	public <E extends LinkExtension> E extension(Class<E> type) {
+		return this.extensions.get(type);
 	}
 
 	/**
@@ -356,6 +388,7 @@ public final class Link implements FrameReceiver {
 	private void identified(String clientId, Set<String> features) {
 		this.peerClientId = clientId;
 		this.agreedFeatures = Features.agreed(this.announcedFeatures, features);
+		this.extensions.agree(this.agreedFeatures);
 		this.identified = true;
 		this.inbound.useErrorType(this.agreedFeatures.contains(Features.ERROR_TYPE));
 		// before the link counts as open, so that the session message is the first frame
@@ -375,6 +408,12 @@ public final class Link implements FrameReceiver {
 	private void message(MessageFrame message) {
 		// well-formed and within the limit: the connection's contract
 		Metadata metadata = message.metadata();
+		LinkExtension extension = this.extensions.forType(metadata.type());
+		if (extension != null) {
+			extension.frame(message);
+			this.connection.handled(message);
+			return;
+		}
 		if (this.session.accept(metadata, this.agreedFeatures, this.pending, this.connection)) {
 			if (!this.opened.isDone()) {
 				ready();
@@ -410,6 +449,7 @@ public final class Link implements FrameReceiver {
 				"Connection to " + remoteAddress() + " was lost" + reason, cause);
 		this.opened.completeExceptionally(lost);
 		this.session.closed(this.pending, lost);
+		this.extensions.closed(lost);
 		for (Consumer<Link> listener : this.closeListeners) {
 			listener.accept(this);
 		}

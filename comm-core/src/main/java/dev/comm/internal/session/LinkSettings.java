@@ -1,6 +1,8 @@
 package dev.comm.internal.session;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,10 +23,16 @@ import java.util.concurrent.ScheduledExecutorService;
  * when unknown
  * @param handshake the credentials the links present and the admission of their peers
  * @param limits how much work each link may give this side at once
+ * @param extensions the protocol extensions installed in each link, such as streams
  */
 public record LinkSettings(String clientId, InboundHandler handler, Executor handlerExecutor,
 		ScheduledExecutorService scheduler, Duration handshakeTimeout, Duration heartbeatInterval, Set<String> features,
-		String endpoint, String transport, HandshakePolicy handshake, LinkLimits limits) {
+		String endpoint, String transport, HandshakePolicy handshake, LinkLimits limits,
+		List<LinkExtension.Factory> extensions) {
+
+	public LinkSettings {
+		extensions = (extensions != null) ? List.copyOf(extensions) : List.of();
+	}
 
 	/**
 	 * Settings of links that belong to no named endpoint.
@@ -33,7 +41,7 @@ public record LinkSettings(String clientId, InboundHandler handler, Executor han
 			ScheduledExecutorService scheduler, Duration handshakeTimeout, Duration heartbeatInterval,
 			Set<String> features) {
 		this(clientId, handler, handlerExecutor, scheduler, handshakeTimeout, heartbeatInterval, features, "", "",
-				HandshakePolicy.OPEN, LinkLimits.DEFAULTS);
+				HandshakePolicy.OPEN, LinkLimits.DEFAULTS, List.of());
 	}
 
 	/**
@@ -45,7 +53,7 @@ public record LinkSettings(String clientId, InboundHandler handler, Executor han
 	public LinkSettings forEndpoint(String endpoint, String transport) {
 		return new LinkSettings(this.clientId, this.handler, this.handlerExecutor, this.scheduler,
 				this.handshakeTimeout, this.heartbeatInterval, this.features, endpoint, transport, this.handshake,
-				this.limits);
+				this.limits, this.extensions);
 	}
 
 	/**
@@ -56,7 +64,7 @@ public record LinkSettings(String clientId, InboundHandler handler, Executor han
 	public LinkSettings withHandshake(HandshakePolicy handshake) {
 		return new LinkSettings(this.clientId, this.handler, this.handlerExecutor, this.scheduler,
 				this.handshakeTimeout, this.heartbeatInterval, this.features, this.endpoint, this.transport, handshake,
-				this.limits);
+				this.limits, this.extensions);
 	}
 
 	/**
@@ -67,7 +75,21 @@ public record LinkSettings(String clientId, InboundHandler handler, Executor han
 	public LinkSettings withLimits(LinkLimits limits) {
 		return new LinkSettings(this.clientId, this.handler, this.handlerExecutor, this.scheduler,
 				this.handshakeTimeout, this.heartbeatInterval, this.features, this.endpoint, this.transport,
-				this.handshake, limits);
+				this.handshake, limits, this.extensions);
+	}
+
+	/**
+	 * These settings with protocol extensions installed in each link; their features are
+	 * announced besides the others.
+	 * @param extensions the extensions' factories
+	 * @return the copy
+	 */
+	public LinkSettings withExtensions(List<LinkExtension.Factory> extensions) {
+		Set<String> announced = new LinkedHashSet<>(this.features);
+		extensions.forEach((extension) -> announced.add(extension.feature()));
+		return new LinkSettings(this.clientId, this.handler, this.handlerExecutor, this.scheduler,
+				this.handshakeTimeout, this.heartbeatInterval, Set.copyOf(announced), this.endpoint, this.transport,
+				this.handshake, this.limits, extensions);
 	}
 
 	/**
@@ -78,7 +100,7 @@ public record LinkSettings(String clientId, InboundHandler handler, Executor han
 	 */
 	public LinkSettings asClient(String clientId) {
 		return new LinkSettings(clientId, this.handler, this.handlerExecutor, this.scheduler, this.handshakeTimeout,
-				this.heartbeatInterval, this.features, "", "", HandshakePolicy.OPEN, this.limits);
+				this.heartbeatInterval, this.features, "", "", HandshakePolicy.OPEN, this.limits, this.extensions);
 	}
 
 }

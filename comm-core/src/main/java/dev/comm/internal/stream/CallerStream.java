@@ -1,0 +1,307 @@
+package dev.comm.internal.stream;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import dev.comm.CommException;
+import dev.comm.CommStreamCancelledException;
+import dev.comm.CommTimeoutException;
+import dev.comm.protocol.ErrorBody;
+import dev.comm.protocol.MessageType;
+import dev.comm.protocol.Metadata;
+
+/**
+ * The calling end of one stream, and the subscription its subscriber holds. Items that
+ * arrive wait in a queue until the subscriber asks for them; the responder may send only
+ * as many as this side granted, the window at first, and this side grants more as the
+ * subscriber consumes, so the queue never holds more than a window. Ends once: with the
+ * end frame, an error, a cancel from either side, a timeout or the link's loss.
+ *
+ * @param <T> the item type
+ */
+final class CallerStream<T> implements Flow.Subscription {
+
+	private final String id;
+
+	private final String route;
+
+	private final StreamExtension extension;
+
+	private final Flow.Subscriber<? super T> subscriber;
+
+	private final Function<byte[], T> decoder;
+
+	private final int window;
+
+	private final Duration firstItemTimeout;
+
+	private final long startedAt = System.nanoTime();
+
+	private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong demand = new AtomicLong();
+
+	private final AtomicInteger wip = new AtomicInteger();
+
+	private final AtomicBoolean ended = new AtomicBoolean();
+
+	/** Items the responder may send in all, and how many came. */
+	private volatile long granted;
+
+	private final AtomicLong received = new AtomicLong();
+
+	private volatile long lastArrival;
+
+	/** Set once the stream ended, delivered after the queued items. */
+	private volatile Throwable failure;
+
+	private volatile boolean completed;
+
+	/**
+	 * The failure is this side's, the link's loss or a timeout: queued items are dropped.
+	 */
+	private volatile boolean discardQueued;
+
+	private volatile boolean cancelled;
+
+	/** Whether the subscriber saw its terminal signal; touched by the drain loop only. */
+	private boolean terminated;
+
+	/** Consumed since the last grant; touched by the drain loop only. */
+	private int consumed;
+
+	private volatile ScheduledFuture<?> timer;
+
+	CallerStream(String id, String route, StreamExtension extension, Flow.Subscriber<? super T> subscriber,
+			Function<byte[], T> decoder, Duration firstItemTimeout) {
+		this.id = id;
+		this.route = route;
+		this.extension = extension;
+		this.subscriber = subscriber;
+		this.decoder = decoder;
+		this.window = extension.settings().window();
+		this.granted = this.window;
+		this.firstItemTimeout = firstItemTimeout;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	int window() {
+		return this.window;
+	}
+
+	void startTimer() {
+		this.timer = this.extension.schedule(this::checkTimeouts, this.firstItemTimeout.toNanos());
+	}
+
+	/** An item frame arrived, on the I/O thread. */
+	void item(byte[] payload) {
+		this.lastArrival = System.nanoTime();
+		if (this.received.incrementAndGet() > this.granted) {
+			this.extension.sendCancel(this);
+			end(new CommException("Stream '" + this.route + "' from " + this.extension.remoteAddress()
+					+ " sent more items than it was granted"));
+			return;
+		}
+		this.queue.offer(payload);
+		drain();
+	}
+
+	/** The end frame arrived: ok without a status, else an error body. */
+	void endFrame(Metadata metadata, byte[] payload) {
+		Object status = metadata.extra().get(StreamExtension.STATUS);
+		if (status == null) {
+			end(null, false);
+		}
+		else {
+			int type = (status instanceof Number number) ? number.intValue() : MessageType.RESPONDER_FAULT;
+			end(ErrorBody.toException(type, payload, this.route), false);
+		}
+	}
+
+	/** The responder cancelled the stream. */
+	void cancelledByResponder() {
+		end(new CommStreamCancelledException(
+				"Stream '" + this.route + "' was cancelled by " + this.extension.remoteAddress()), false);
+	}
+
+	/**
+	 * The stream failed on this side (the link's loss, a timeout): the subscriber learns
+	 * it at once, without the items still queued.
+	 */
+	void end(Throwable cause) {
+		end(cause, true);
+	}
+
+	/**
+	 * The stream ended with {@code cause}, or completed when it is {@code null}; the
+	 * subscriber learns it after the items already queued, unless they are discarded.
+	 */
+	private void end(Throwable cause, boolean discard) {
+		if (!this.ended.compareAndSet(false, true)) {
+			return;
+		}
+		this.extension.called(this);
+		ScheduledFuture<?> current = this.timer;
+		if (current != null) {
+			current.cancel(false);
+		}
+		if (cause == null) {
+			this.completed = true;
+		}
+		else {
+			this.discardQueued = discard;
+			this.failure = cause;
+		}
+		drain();
+	}
+
+	@Override
+	public void request(long n) {
+		if (n <= 0) {
+			// the rule for subscriptions: give up the stream and tell the subscriber
+			stopResponder();
+			this.queue.clear();
+			this.failure = new IllegalArgumentException("A subscriber must request a positive number, not " + n);
+			drain();
+			return;
+		}
+		long current;
+		long next;
+		do {
+			current = this.demand.get();
+			next = (current + n < 0) ? Long.MAX_VALUE : current + n;
+		}
+		while (!this.demand.compareAndSet(current, next));
+		drain();
+	}
+
+	@Override
+	public void cancel() {
+		stopResponder();
+		this.cancelled = true;
+		drain();
+	}
+
+	private void stopResponder() {
+		if (this.ended.compareAndSet(false, true)) {
+			this.extension.called(this);
+			ScheduledFuture<?> current = this.timer;
+			if (current != null) {
+				current.cancel(false);
+			}
+			this.extension.sendCancel(this);
+		}
+	}
+
+	private void drain() {
+		if (this.wip.getAndIncrement() != 0) {
+			return;
+		}
+		int missed = 1;
+		do {
+			if (this.cancelled || this.terminated) {
+				this.queue.clear();
+			}
+			else {
+				deliver();
+			}
+			missed = this.wip.addAndGet(-missed);
+		}
+		while (missed != 0);
+	}
+
+	private void deliver() {
+		if (this.discardQueued) {
+			this.queue.clear();
+		}
+		long requested = this.demand.get();
+		long emitted = 0;
+		while (emitted != requested && !this.cancelled) {
+			byte[] payload = this.queue.poll();
+			if (payload == null) {
+				break;
+			}
+			T item;
+			try {
+				item = this.decoder.apply(payload);
+			}
+			catch (RuntimeException ex) {
+				cancel();
+				this.terminated = true;
+				this.subscriber.onError(ex);
+				return;
+			}
+			this.subscriber.onNext(item);
+			emitted++;
+			if (++this.consumed >= Math.max(1, this.window / 2) && !this.ended.get()) {
+				grant(this.consumed);
+				this.consumed = 0;
+			}
+		}
+		if (emitted > 0 && requested != Long.MAX_VALUE) {
+			this.demand.addAndGet(-emitted);
+		}
+		if (this.queue.isEmpty() && !this.cancelled && (this.completed || this.failure != null)) {
+			this.terminated = true;
+			if (this.failure != null) {
+				this.subscriber.onError(this.failure);
+			}
+			else {
+				this.subscriber.onComplete();
+			}
+		}
+	}
+
+	private void grant(int items) {
+		this.granted += items;
+		this.extension.send(new Metadata(this.id, MessageType.CREDIT, null, Map.of(StreamExtension.CREDIT, items)),
+				new byte[0]);
+	}
+
+	private void checkTimeouts() {
+		if (this.ended.get()) {
+			return;
+		}
+		long now = System.nanoTime();
+		Duration idle = this.extension.settings().idleTimeout();
+		long left;
+		if (this.received.get() == 0) {
+			left = this.firstItemTimeout.toNanos() - (now - this.startedAt);
+			if (left <= 0) {
+				timedOut("No first item of stream '" + this.route + "' from " + this.extension.remoteAddress()
+						+ " within " + this.firstItemTimeout.toMillis() + " ms", this.firstItemTimeout);
+				return;
+			}
+		}
+		else if (this.received.get() < this.granted) {
+			left = idle.toNanos() - (now - this.lastArrival);
+			if (left <= 0) {
+				timedOut("No item of stream '" + this.route + "' from " + this.extension.remoteAddress() + " for "
+						+ idle.toMillis() + " ms (comm.streams.idle-timeout)", idle);
+				return;
+			}
+		}
+		else {
+			// everything granted came: the subscriber, not the responder, is behind
+			left = idle.toNanos();
+		}
+		this.timer = this.extension.schedule(this::checkTimeouts, left);
+	}
+
+	private void timedOut(String message, Duration timeout) {
+		this.extension.sendCancel(this);
+		end(new CommTimeoutException(message, timeout));
+	}
+
+}
