@@ -428,7 +428,7 @@ abstract class AbstractTransportContractTests implements ObservationContract, Au
 	void requestOfAnUnsupportedMessageTypeGetsAnErrorReplyOnTheSameConnection() throws Exception {
 		try (RawPeer raw = openRawPeer(this.listener.address())) {
 			raw.handshake("raw-odd-type", AWAIT);
-			Metadata request = Metadata.of("odd-1", 5, "length");
+			Metadata request = Metadata.of("odd-1", 7, "length");
 			MessageFrame reply = raw.exchange(request, json("\"x\""), AWAIT);
 			assertThat(reply.metadata()).isEqualTo(request.responseOf(MessageType.REQUESTER_FAULT));
 			assertRawPeerStillServed(raw);

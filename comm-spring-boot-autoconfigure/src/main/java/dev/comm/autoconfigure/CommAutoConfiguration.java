@@ -39,6 +39,7 @@ import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.session.LinkLimits;
 import dev.comm.internal.session.LinkSettings;
+import dev.comm.internal.stream.StreamExtension;
 import dev.comm.protocol.Features;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportRegistry;
@@ -129,9 +130,13 @@ public final class CommAutoConfiguration {
 		for (int i = ordered.size() - 1; i >= 0; i--) {
 			handler = ordered.get(i).observe(handler);
 		}
+		CommStreamsProperties streams = properties.getStreams();
 		return new LinkSettings(clientId(properties, environment), handler, handlerExecutor, scheduler,
 				properties.getHandshakeTimeout(), properties.getHeartbeatInterval(), Features.ALL)
-			.withLimits(new LinkLimits(properties.getLimits().getRequestsInFlight()));
+			.withLimits(new LinkLimits(properties.getLimits().getRequestsInFlight()))
+			.withExtensions(streams.isEnabled()
+					? List.of(StreamExtension.factory(streams.toSettings(), dispatcher, handlerExecutor, scheduler))
+					: List.of());
 	}
 
 	private static String clientId(CommProperties properties, Environment environment) {

@@ -110,6 +110,12 @@ public class CommProperties {
 	@NestedConfigurationProperty
 	private final CommLimitsProperties limits = new CommLimitsProperties();
 
+	/**
+	 * Requests that handlers answer with many items: window, timeouts, limit per link.
+	 */
+	@NestedConfigurationProperty
+	private final CommStreamsProperties streams = new CommStreamsProperties();
+
 	public String getClientId() {
 		return this.clientId;
 	}
@@ -212,6 +218,10 @@ public class CommProperties {
 
 	public CommLimitsProperties getLimits() {
 		return this.limits;
+	}
+
+	public CommStreamsProperties getStreams() {
+		return this.streams;
 	}
 
 	/**

@@ -49,6 +49,10 @@ final class CommPropertiesValidator {
 		positive("comm.amqp.prefetch", properties.getAmqp().getPrefetch());
 		positive("comm.limits.requests-in-flight", properties.getLimits().getRequestsInFlight());
 		positive("comm.limits.throws-in-flight", properties.getLimits().getThrowsInFlight());
+		positive("comm.streams.window", properties.getStreams().getWindow());
+		positive("comm.streams.idle-timeout", properties.getStreams().getIdleTimeout());
+		positive("comm.streams.credit-timeout", properties.getStreams().getCreditTimeout());
+		positive("comm.streams.max-per-link", properties.getStreams().getMaxPerLink());
 	}
 
 	private static void validateConnector(String prefix, CommProperties.Connector connector) {

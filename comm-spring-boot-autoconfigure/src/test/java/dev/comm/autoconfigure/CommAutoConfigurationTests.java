@@ -25,6 +25,7 @@ import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.internal.session.LinkLimits;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.internal.transport.tcp.TcpTransport;
+import dev.comm.protocol.Features;
 import dev.comm.transport.TransportRegistry;
 import dev.comm.transport.TransportSettings;
 
@@ -166,6 +167,32 @@ class CommAutoConfigurationTests {
 				assertThat(context.getBean(LinkSettings.class).limits().requestsInFlight()).isEqualTo(8);
 				assertThat(context.getBean(TransportSettings.class).throwsInFlight()).isEqualTo(100);
 			});
+	}
+
+	@Test
+	void linksOfferStreamsUnlessDisabled() {
+		this.runner.run((context) -> {
+			LinkSettings settings = context.getBean(LinkSettings.class);
+			assertThat(settings.features()).contains(Features.STREAM);
+			assertThat(settings.extensions()).singleElement()
+				.satisfies((extension) -> assertThat(extension.feature()).isEqualTo(Features.STREAM));
+		});
+		this.runner.withPropertyValues("comm.streams.enabled=false").run((context) -> {
+			LinkSettings settings = context.getBean(LinkSettings.class);
+			assertThat(settings.features()).doesNotContain(Features.STREAM);
+			assertThat(settings.extensions()).isEmpty();
+		});
+	}
+
+	@Test
+	void streamSettingsBelowOneFailStartupNamingTheProperty() {
+		for (String property : new String[] { "comm.streams.window", "comm.streams.max-per-link" }) {
+			this.runner.withPropertyValues(property + "=0").run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+					.hasMessage(property + " must be at least 1, not 0");
+			});
+		}
 	}
 
 	@Test

@@ -51,6 +51,8 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 	/** Where to answer each request the service made of this side, by request id. */
 	private final Map<String, String> answerTo = new ConcurrentHashMap<>();
 
+	private final StreamOrder streamOrder = new StreamOrder();
+
 	private volatile Channel channel;
 
 	private volatile String clientId;
@@ -108,6 +110,19 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 			return CompletableFuture.completedFuture(null);
 		}
 		int type = message.metadata().type();
+		if (type == MessageType.CREDIT || type == MessageType.CANCEL) {
+			// for the instance that serves the stream, known from its items; none came
+			// yet: the instance stops when the credit runs out
+			String id = message.metadata().id();
+			String server = this.answerTo.get(id);
+			if (type == MessageType.CANCEL) {
+				this.answerTo.remove(id);
+				this.streamOrder.cancelled(id);
+			}
+			return (server != null)
+					? this.broker.publish("", server, AmqpMessageMapping.write(message, this.replyQueue, this.clientId))
+					: CompletableFuture.completedFuture(null);
+		}
 		if (MessageType.isInbound(type)) {
 			String exchange = this.broadcast ? AmqpNames.broadcastExchange(this.service) : "";
 			String routingKey = this.broadcast ? "" : AmqpNames.serviceQueue(this.service);
@@ -141,10 +156,15 @@ final class AmqpClientConnection extends AbstractAmqpConnection {
 			closeWith(ex);
 			return;
 		}
-		if (frame.metadata().type() == MessageType.REQUEST) {
+		int type = frame.metadata().type();
+		if (type == MessageType.REQUEST || (type == MessageType.ITEM && inbound.replyTo() != null)) {
 			this.answerTo.put(frame.metadata().id(), inbound.replyTo());
 		}
-		deliver(frame);
+		else if (type == MessageType.END) {
+			this.answerTo.remove(frame.metadata().id());
+		}
+		this.streamOrder.received(frame,
+				(properties.getHeaders() != null) ? properties.getHeaders().get(AmqpHeaders.SEQ) : null, this::deliver);
 	}
 
 	@Override

@@ -28,6 +28,12 @@ final class AmqpHeaders {
 	/** On an error response: the handler's error code, when it gave one. */
 	static final String ERROR_CODE = "comm-error-code";
 
+	/**
+	 * The place of a stream's item or end frame in its stream, from 0: the broker may
+	 * reorder messages published on different channels.
+	 */
+	static final String SEQ = "comm-seq";
+
 	private AmqpHeaders() {
 	}
 

@@ -75,7 +75,7 @@ final class AmqpMessageMapping {
 		if (id == null) {
 			throw new ProtocolException("A message of type " + type + " needs a correlation_id");
 		}
-		if (type == MessageType.REQUEST && replyTo == null) {
+		if ((type == MessageType.REQUEST || type == MessageType.STREAM_REQUEST) && replyTo == null) {
 			throw new ProtocolException("A request needs a reply_to queue for its answer");
 		}
 		Metadata metadata = new Metadata(id, type, (route != null) ? route.toString() : null, extraKeys(headers));
@@ -92,11 +92,13 @@ final class AmqpMessageMapping {
 		for (Map.Entry<String, Object> header : headers.entrySet()) {
 			String name = header.getKey();
 			Object value = header.getValue();
-			if (name.startsWith(AmqpHeaders.META_PREFIX) && (value instanceof String || value instanceof LongString)) {
+			if (name.startsWith(AmqpHeaders.META_PREFIX) && (value instanceof String || value instanceof LongString
+					|| value instanceof Integer || value instanceof Long)) {
 				if (extra == null) {
 					extra = new LinkedHashMap<>();
 				}
-				extra.put(name.substring(AmqpHeaders.META_PREFIX.length()), value.toString());
+				extra.put(name.substring(AmqpHeaders.META_PREFIX.length()),
+						(value instanceof Number) ? value : value.toString());
 			}
 		}
 		return (extra != null) ? extra : Map.of();
@@ -141,11 +143,13 @@ final class AmqpMessageMapping {
 			properties.setHeader(AmqpHeaders.ROUTE, metadata.route());
 		}
 		metadata.extra().forEach((key, value) -> {
-			// a trace context and the like; only strings are carried, under names that
+			// a trace context, a stream's credit and the like; only strings and integers
+			// are carried, under names that
 			// fit an AMQP short string
 			String name = AmqpHeaders.META_PREFIX + key;
-			if (value instanceof String text && name.getBytes(StandardCharsets.UTF_8).length <= SHORT_STRING_MAX) {
-				properties.setHeader(name, text);
+			if ((value instanceof String || value instanceof Integer || value instanceof Long)
+					&& name.getBytes(StandardCharsets.UTF_8).length <= SHORT_STRING_MAX) {
+				properties.setHeader(name, value);
 			}
 		});
 		if (!metadata.id().isEmpty()) {
@@ -163,7 +167,7 @@ final class AmqpMessageMapping {
 		// survive a broker restart; answers go to exclusive queues that do not
 		properties.setDeliveryMode(MessageType.isInbound(metadata.type()) ? MessageDeliveryMode.PERSISTENT
 				: MessageDeliveryMode.NON_PERSISTENT);
-		if (metadata.type() > MessageType.RESPONSE_OK) {
+		if (metadata.type() >= MessageType.HANDLER_ERROR) {
 			addErrorHeaders(properties, frame.payload());
 		}
 		return new Message(frame.payload(), properties);

@@ -35,6 +35,8 @@ final class AmqpPeerConnection extends AbstractAmqpConnection {
 
 	private final String replyTo;
 
+	private final StreamOrder streamOrder = new StreamOrder();
+
 	private final String clientId;
 
 	/** Deliveries waiting for their handler, by frame identity. */
@@ -98,8 +100,12 @@ final class AmqpPeerConnection extends AbstractAmqpConnection {
 					"Caller " + this.clientId + " gave no reply_to queue, so nothing can be sent to it"));
 		}
 		this.lastActivityNanos = System.nanoTime();
-		String answerTo = MessageType.isInbound(message.metadata().type()) ? this.listener.instanceQueue() : null;
-		return this.broker.publish("", this.replyTo, AmqpMessageMapping.write(message, answerTo, null));
+		int type = message.metadata().type();
+		// a stream's items name the instance, for the caller's credit to come back to it
+		String answerTo = (MessageType.isInbound(type) || type == MessageType.ITEM) ? this.listener.instanceQueue()
+				: null;
+		return this.broker.publish("", this.replyTo,
+				this.streamOrder.numbered(message, AmqpMessageMapping.write(message, answerTo, null)));
 	}
 
 	@Override
