@@ -3,6 +3,7 @@ package dev.comm.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /**
  * A named group of peers: the URIs of a connector, the peers connected to a listener, or
@@ -73,6 +74,20 @@ public interface CommPool extends CommTarget {
 	 * @return completes, never exceptionally, when every member's outcome is in
 	 */
 	<T> CompletableFuture<List<CommReply<T>>> broadcastAsync(String route, Object payload, Class<T> replyType);
+
+	/**
+	 * {@link #broadcast(String, Object, Class)} with each member's outcome delivered as
+	 * soon as it is in, in the order they arrive, rather than all at the end. Each
+	 * subscription sends its own broadcast; the publisher completes once every member
+	 * answered, failed or timed out, and never signals an error. Signals come on the
+	 * thread that delivered the outcome, an I/O or timer thread.
+	 * @param <T> the reply type
+	 * @param route the route
+	 * @param payload the request payload, may be {@code null}
+	 * @param replyType the type to convert each reply to
+	 * @return one outcome per member, as they arrive
+	 */
+	<T> Flow.Publisher<CommReply<T>> broadcastStream(String route, Object payload, Class<T> replyType);
 
 	/**
 	 * Throw a message to every member.

@@ -30,6 +30,7 @@ import dev.comm.testing.CommTestNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Streams over a transport: handlers that answer with many items, credit-based
@@ -261,6 +262,86 @@ interface StreamContract {
 				}
 			}).withMessageContaining("does not support streams");
 		}
+	}
+
+	@Test
+	default void aBroadcastStreamDeliversEachMembersReplyAsItArrivesAndEndsAfterTheLast() throws Exception {
+		CountDownLatch slowMayAnswer = new CountDownLatch(1);
+		try (CommTestNode slow = streamNodeBuilder().handlers(new SlowMember(slowMayAnswer)).build();
+				CommTestNode failing = streamNodeBuilder().handlers(new FailingMember()).build();
+				CommTestNode client = streamNodeBuilder().clientId("stream-broadcast").build()) {
+			String slowUri = slow.listen(streamListenUri()).address().format();
+			String failingUri = failing.listen(streamListenUri()).address().format();
+			dev.comm.client.CommPool pool = client.pool(new dev.comm.client.RoundRobinStrategy(), STREAM_AWAIT, slowUri,
+					failingUri);
+			// a broadcast fails members that are not connected yet at once
+			await("both members to connect").until(() -> pool.memberIds().size() == 2);
+			java.util.concurrent.BlockingQueue<Object> signals = new java.util.concurrent.LinkedBlockingQueue<>();
+			pool.broadcastStream("member.status", null, String.class).subscribe(new Flow.Subscriber<>() {
+
+				@Override
+				public void onSubscribe(Flow.Subscription subscription) {
+					subscription.request(Long.MAX_VALUE);
+				}
+
+				@Override
+				public void onNext(dev.comm.client.CommReply<String> reply) {
+					signals.add(reply);
+				}
+
+				@Override
+				public void onError(Throwable throwable) {
+					signals.add(throwable);
+				}
+
+				@Override
+				public void onComplete() {
+					signals.add("complete");
+				}
+
+			});
+			// the failing member's outcome arrives while the slow one still works
+			assertThat(signals.poll(STREAM_AWAIT.toMillis(), TimeUnit.MILLISECONDS))
+				.isInstanceOfSatisfying(dev.comm.client.CommReply.class, (reply) -> {
+					assertThat(reply.isSuccess()).isFalse();
+					assertThat(reply.error()).isInstanceOf(CommRemoteException.class);
+				});
+			assertThat(signals.poll(200, TimeUnit.MILLISECONDS)).isNull();
+			slowMayAnswer.countDown();
+			assertThat(signals.poll(STREAM_AWAIT.toMillis(), TimeUnit.MILLISECONDS)).isInstanceOfSatisfying(
+					dev.comm.client.CommReply.class, (reply) -> assertThat(reply.get()).isEqualTo("slow but fine"));
+			assertThat(signals.poll(STREAM_AWAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("complete");
+		}
+		finally {
+			slowMayAnswer.countDown();
+		}
+	}
+
+	/** A pool member that answers once the test lets it. */
+	class SlowMember {
+
+		private final CountDownLatch mayAnswer;
+
+		SlowMember(CountDownLatch mayAnswer) {
+			this.mayAnswer = mayAnswer;
+		}
+
+		@CommHandler("member.status")
+		String status() throws InterruptedException {
+			this.mayAnswer.await(STREAM_AWAIT.toMillis(), TimeUnit.MILLISECONDS);
+			return "slow but fine";
+		}
+
+	}
+
+	/** A pool member whose handler fails. */
+	class FailingMember {
+
+		@CommHandler("member.status")
+		String status() {
+			throw new RequesterFaultException(3, "not today");
+		}
+
 	}
 
 	/**

@@ -7,11 +7,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.comm.CommConnectionLostException;
+import dev.comm.CommException;
 import dev.comm.client.CommClient;
 import dev.comm.client.CommPool;
 import dev.comm.client.CommReply;
@@ -21,6 +25,7 @@ import dev.comm.client.PoolStrategy;
 import dev.comm.client.ReplyType;
 import dev.comm.internal.observation.CallObservation;
 import dev.comm.internal.session.Link;
+import dev.comm.internal.stream.StreamFailures;
 
 /**
  * {@link CommPool} over members from a supplier that is asked again on every call, so
@@ -141,6 +146,38 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 	}
 
 	@Override
+	public <T> Flow.Publisher<CommReply<T>> broadcastStream(String route, Object payload, Class<T> replyType) {
+		return (subscriber) -> {
+			byte[] bytes;
+			try {
+				bytes = support().codec().encode(payload);
+			}
+			catch (CommException ex) {
+				StreamFailures.signal(subscriber, ex);
+				return;
+			}
+			Duration timeout = timeout();
+			List<CompletableFuture<CommReply<T>>> outcomes = each(route, false,
+					(link, metadata) -> link.request(route, bytes, timeout, metadata),
+					(reply) -> decode(reply, replyType));
+			// room for every outcome, so that submitting never waits for the subscriber
+			SubmissionPublisher<CommReply<T>> arrivals = new SubmissionPublisher<>(Runnable::run,
+					Math.max(1, outcomes.size()));
+			arrivals.subscribe(subscriber);
+			AtomicInteger left = new AtomicInteger(outcomes.size());
+			if (outcomes.isEmpty()) {
+				arrivals.close();
+			}
+			outcomes.forEach((outcome) -> outcome.thenAccept((reply) -> {
+				arrivals.submit(reply);
+				if (left.decrementAndGet() == 0) {
+					arrivals.close();
+				}
+			}));
+		};
+	}
+
+	@Override
 	public List<CommReply<Void>> sendAll(String route, Object payload) {
 		byte[] bytes = support().codec().encode(payload);
 		long start = System.nanoTime();
@@ -164,6 +201,14 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 	 */
 	private <R, T> CompletableFuture<List<CommReply<T>>> toEach(String route, boolean isThrow,
 			BiFunction<Link, Map<String, Object>, CompletableFuture<R>> exchange, Function<R, T> convert) {
+		List<CompletableFuture<CommReply<T>>> outcomes = each(route, isThrow, exchange, convert);
+		return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+			.thenApply((all) -> outcomes.stream().map(CompletableFuture::join).toList());
+	}
+
+	/** Start one exchange per member; each outcome completes, never exceptionally. */
+	private <R, T> List<CompletableFuture<CommReply<T>>> each(String route, boolean isThrow,
+			BiFunction<Link, Map<String, Object>, CompletableFuture<R>> exchange, Function<R, T> convert) {
 		List<CompletableFuture<CommReply<T>>> outcomes = new ArrayList<>();
 		for (ReachableMember member : this.members.get()) {
 			CallObservation observation = support().observer().start(this.name, route, isThrow);
@@ -175,8 +220,7 @@ public final class PoolTarget extends AbstractCommTarget implements CommPool {
 					"Member '" + member.id() + "' of pool '" + this.name + "' is not connected"));
 			outcomes.add(observation.end(result).handle((value, ex) -> outcome(member.id(), value, ex, convert)));
 		}
-		return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-			.thenApply((all) -> outcomes.stream().map(CompletableFuture::join).toList());
+		return outcomes;
 	}
 
 	private static <R, T> CommReply<T> outcome(String memberId, R value, Throwable ex, Function<R, T> convert) {
