@@ -13,6 +13,8 @@ import java.time.Duration;
 
 import org.springframework.boot.system.ApplicationHome;
 
+import dev.comm.benchmarks.streams.StreamCases;
+
 /**
  * Runs every case in one process, prints one table and writes it to a file. Each case is
  * warmed up, then measured in several iterations whose median is reported.
@@ -38,7 +40,10 @@ public final class BenchmarkMain {
 			subjects.add(new JsonAloneSubject());
 			results = measure(subjects.cases(options), options);
 		}
-		String report = String.join("\n", ResultTable.header(options)) + "\n\n" + new ResultTable(results).render();
+		String streams = StreamCases.run(options::includes, options.streamItems(), options.iterations(),
+				options.warmup());
+		String report = String.join("\n", ResultTable.header(options)) + "\n\n" + new ResultTable(results).render()
+				+ (streams.isEmpty() ? "" : "\nStreams:\n\n" + streams);
 		System.out.println();
 		System.out.println(report);
 		Path out = (options.out() != null) ? options.out() : defaultOut();

@@ -16,8 +16,9 @@ import java.util.Locale;
  * request, 256 outstanding") contains every word of one of them (for profiling, or to
  * compare a few cases), or {@code null} for all
  * @param out the file the results are written to, or {@code null} for the default
+ * @param streamItems how many items each measured stream carries
  */
-record BenchmarkOptions(Duration warmup, int iterations, Duration duration, String only, Path out) {
+record BenchmarkOptions(Duration warmup, int iterations, Duration duration, String only, Path out, int streamItems) {
 
 	static BenchmarkOptions parse(String... args) {
 		Duration warmup = Duration.ofSeconds(4);
@@ -25,6 +26,7 @@ record BenchmarkOptions(Duration warmup, int iterations, Duration duration, Stri
 		Duration duration = Duration.ofSeconds(2);
 		String only = null;
 		Path out = null;
+		int streamItems = 1_000_000;
 		for (String arg : args) {
 			String[] pair = arg.split("=", 2);
 			if (pair.length != 2) {
@@ -36,14 +38,18 @@ record BenchmarkOptions(Duration warmup, int iterations, Duration duration, Stri
 				case "--duration" -> duration = seconds(pair[1]);
 				case "--only" -> only = pair[1];
 				case "--out" -> out = Path.of(pair[1]);
-				default -> throw new IllegalArgumentException(
-						"Unknown option " + pair[0] + "; known: --warmup, --iterations, --duration, --only, --out");
+				case "--stream-items" -> streamItems = Integer.parseInt(pair[1]);
+				default -> throw new IllegalArgumentException("Unknown option " + pair[0]
+						+ "; known: --warmup, --iterations, --duration, --only, --out, --stream-items");
 			}
 		}
 		if (iterations < 1) {
 			throw new IllegalArgumentException("--iterations must be at least 1");
 		}
-		return new BenchmarkOptions(warmup, iterations, duration, only, out);
+		if (streamItems < 1) {
+			throw new IllegalArgumentException("--stream-items must be at least 1");
+		}
+		return new BenchmarkOptions(warmup, iterations, duration, only, out, streamItems);
 	}
 
 	private static Duration seconds(String value) {

@@ -44,6 +44,26 @@ record Result(String subject, Family family, Shape shape, List<Sample> samples) 
 		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 	}
 
+	/**
+	 * This result's rate over another's, round by round: the median of the ratios of
+	 * iterations measured in the same round. The cases of a round run one after the
+	 * other, so a round's pair shares what the machine was doing then, which a ratio of
+	 * the two medians does not; on a shared machine that drift is larger than the
+	 * difference being measured.
+	 * @param other the result of the same rounds to compare with
+	 * @return the median ratio of the rounds both measured
+	 */
+	double rateOverByRound(Result other) {
+		int rounds = Math.min(this.samples.size(), other.samples.size());
+		double[] ratios = new double[rounds];
+		for (int round = 0; round < rounds; round++) {
+			ratios[round] = this.samples.get(round).opsPerSecond() / other.samples.get(round).opsPerSecond();
+		}
+		Arrays.sort(ratios);
+		int middle = rounds / 2;
+		return (rounds % 2 == 1) ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
+	}
+
 	long errors() {
 		return this.samples.stream().mapToLong(Sample::errors).sum();
 	}

@@ -62,6 +62,18 @@ class ResultTableTests {
 	}
 
 	@Test
+	void observationsShareIsTheMedianOfEachRoundsRatioNotTheRatioOfMedians() {
+		// the machine slows down in the second and third rounds: each round's pair shares
+		// it, while the medians of the two cases pick figures of different rounds
+		Result plain = result("comm tcp", Family.COMM, Shape.THROUGHPUT, 200_000, 100_000, 110_000);
+		Result observed = result("comm tcp observed", Family.COMM, Shape.THROUGHPUT, 180_000, 90_000, 88_000);
+		assertThat(observed.rateOverByRound(plain)).isEqualTo(0.9);
+		assertThat(new ResultTable(List.of(plain, observed)).render())
+			.contains("- met: tcp, 256 outstanding, with observation on both sides: 90% of the rate without, "
+					+ "the median of the rounds' ratios (goal 85%)");
+	}
+
+	@Test
 	void jsonAloneConvertsOnEveryCore() {
 		try (JsonAloneSubject json = new JsonAloneSubject()) {
 			assertThat(json.shapes()).containsExactly(Shape.THROWS);

@@ -17,9 +17,11 @@ import io.micrometer.common.KeyValues;
  */
 final class ContextKeyValues {
 
-	private KeyValues low = KeyValues.empty();
+	// written under the lock, read without it: each value is an immutable KeyValues, and
+	// a handler reads them far more often than a convention writes them
+	private volatile KeyValues low = KeyValues.empty();
 
-	private KeyValues high = KeyValues.empty();
+	private volatile KeyValues high = KeyValues.empty();
 
 	synchronized void addLow(KeyValues values) {
 		this.low = merged(this.low, values);
@@ -37,27 +39,30 @@ final class ContextKeyValues {
 		this.high = without(this.high, keys);
 	}
 
-	synchronized KeyValues low() {
+	KeyValues low() {
 		return this.low;
 	}
 
-	synchronized KeyValues high() {
+	KeyValues high() {
 		return this.high;
 	}
 
-	synchronized KeyValue low(String key) {
+	KeyValue low(String key) {
 		return find(this.low, key);
 	}
 
-	synchronized KeyValue high(String key) {
+	KeyValue high(String key) {
 		return find(this.high, key);
 	}
 
-	synchronized KeyValues all() {
+	KeyValues all() {
 		return this.low.and(this.high);
 	}
 
 	private static KeyValues merged(KeyValues current, KeyValues added) {
+		if (current == added || !current.iterator().hasNext()) {
+			return added;
+		}
 		return coversKeysOf(added, current) ? added : current.and(added);
 	}
 
@@ -71,7 +76,9 @@ final class ContextKeyValues {
 		for (KeyValue wanted : keys) {
 			boolean found = false;
 			while (!found && candidates.hasNext()) {
-				int order = candidates.next().getKey().compareTo(wanted.getKey());
+				String key = candidates.next().getKey();
+				// the conventions' keys are constants: the same instances on both sides
+				int order = (key == wanted.getKey()) ? 0 : key.compareTo(wanted.getKey());
 				if (order > 0) {
 					return false;
 				}

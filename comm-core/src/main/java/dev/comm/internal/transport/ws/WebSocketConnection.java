@@ -86,14 +86,24 @@ final class WebSocketConnection implements Connection {
 
 	@Override
 	public PreparedFrame prepare(Frame frame) {
+		if (!isOpen()) {
+			// nothing to encode for a connection that will not take it
+			return () -> {
+				CompletableFuture<Void> refused = closed();
+				return () -> refused;
+			};
+		}
 		WebSocketMessage<?> encoded = WebSocketFrames.encode(frame);
 		return () -> {
-			CompletableFuture<Void> sent = (this.closing || !this.session.isOpen())
-					? CompletableFuture.failedFuture(
-							new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"))
-					: this.sender.send(encoded);
+			// checked again: the connection may have closed since the frame was encoded
+			CompletableFuture<Void> sent = isOpen() ? this.sender.send(encoded) : closed();
 			return () -> sent;
 		};
+	}
+
+	private CompletableFuture<Void> closed() {
+		return CompletableFuture
+			.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
 	}
 
 	@Override

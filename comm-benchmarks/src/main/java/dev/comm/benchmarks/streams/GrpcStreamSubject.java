@@ -1,0 +1,136 @@
+package dev.comm.benchmarks.streams;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.CallOptions;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.ServerCalls;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * gRPC-java's server streaming over its default transport, the method described by hand
+ * with a byte marshaller so that the items are the same JSON as comm's. The server sends
+ * while the stream is ready, as gRPC's flow-control examples do, so that a slow caller
+ * does not make it buffer the whole stream; the caller reads with an asynchronous
+ * observer, gRPC's fastest way to take a stream in.
+ */
+final class GrpcStreamSubject implements StreamSubject {
+
+	private static final MethodDescriptor<byte[], byte[]> TICKS = MethodDescriptor.<byte[], byte[]>newBuilder()
+		.setType(MethodDescriptor.MethodType.SERVER_STREAMING)
+		.setFullMethodName(MethodDescriptor.generateFullMethodName("bench.Ticks", "Stream"))
+		.setRequestMarshaller(new BytesMarshaller())
+		.setResponseMarshaller(new BytesMarshaller())
+		.build();
+
+	private final Server server;
+
+	private final ManagedChannel channel;
+
+	GrpcStreamSubject() throws IOException {
+		ServerServiceDefinition service = ServerServiceDefinition.builder("bench.Ticks")
+			.addMethod(TICKS, ServerCalls.asyncServerStreamingCall((request, responses) -> {
+				int items = Integer.parseInt(new String(request, StandardCharsets.US_ASCII));
+				ServerCallStreamObserver<byte[]> stream = (ServerCallStreamObserver<byte[]>) responses;
+				int[] next = { 0 };
+				// gRPC calls the handler again each time the stream can take more
+				stream.setOnReadyHandler(() -> {
+					while (stream.isReady() && next[0] < items) {
+						stream.onNext(Tick.toJson(Tick.at(next[0]++)));
+					}
+					if (next[0] == items) {
+						next[0]++;
+						stream.onCompleted();
+					}
+				});
+			}))
+			.build();
+		this.server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
+			.addService(service)
+			.build()
+			.start();
+		this.channel = Grpc
+			.newChannelBuilderForAddress("127.0.0.1", this.server.getPort(), InsecureChannelCredentials.create())
+			.build();
+	}
+
+	@Override
+	public String name() {
+		return "gRPC";
+	}
+
+	@Override
+	public long consume(int items) throws Exception {
+		CompletableFuture<Long> done = new CompletableFuture<>();
+		ClientCalls.asyncServerStreamingCall(this.channel.newCall(TICKS, CallOptions.DEFAULT),
+				Integer.toString(items).getBytes(StandardCharsets.US_ASCII), new StreamObserver<>() {
+
+					private long count;
+
+					@Override
+					public void onNext(byte[] item) {
+						Tick.fromJson(item);
+						this.count++;
+					}
+
+					@Override
+					public void onError(Throwable ex) {
+						done.completeExceptionally(ex);
+					}
+
+					@Override
+					public void onCompleted() {
+						done.complete(this.count);
+					}
+
+				});
+		return done.get(5, TimeUnit.MINUTES);
+	}
+
+	@Override
+	public void close() {
+		this.channel.shutdownNow();
+		this.server.shutdownNow();
+		try {
+			this.channel.awaitTermination(5, TimeUnit.SECONDS);
+			this.server.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
+
+		@Override
+		public InputStream stream(byte[] value) {
+			return new ByteArrayInputStream(value);
+		}
+
+		@Override
+		public byte[] parse(InputStream stream) {
+			try {
+				return stream.readAllBytes();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}
