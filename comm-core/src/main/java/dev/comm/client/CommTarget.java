@@ -79,13 +79,18 @@ public interface CommTarget {
 	 * {@link dev.comm.CommConnectionLostException}), or a {@link dev.comm.CommException}
 	 * at once when the peer does not support streams (a communica peer). Signals come on
 	 * an I/O or timer thread, or the thread that requests more.
+	 * <p>
+	 * Every target comm makes supports streams; the default, for stand-ins written for
+	 * tests, throws {@link UnsupportedOperationException}.
 	 * @param <T> the item type
 	 * @param route the route
 	 * @param payload the request payload, may be {@code null}
 	 * @param itemType the type to convert each item to
 	 * @return the items
 	 */
-	<T> Flow.Publisher<T> requestStream(String route, Object payload, Class<T> itemType);
+	default <T> Flow.Publisher<T> requestStream(String route, Object payload, Class<T> itemType) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not call streams");
+	}
 
 	/**
 	 * Call a route that answers with a stream of items of a generic type.
@@ -96,7 +101,9 @@ public interface CommTarget {
 	 * @return the items
 	 * @see #requestStream(String, Object, Class)
 	 */
-	<T> Flow.Publisher<T> requestStream(String route, Object payload, ReplyType<T> itemType);
+	default <T> Flow.Publisher<T> requestStream(String route, Object payload, ReplyType<T> itemType) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not call streams");
+	}
 
 	/**
 	 * Call a route that answers with a stream of items, and read them blocking. Close the
@@ -109,7 +116,9 @@ public interface CommTarget {
 	 * @param itemType the type to convert each item to
 	 * @return the items, to be closed
 	 */
-	<T> Stream<T> requestStreamBlocking(String route, Object payload, Class<T> itemType);
+	default <T> Stream<T> requestStreamBlocking(String route, Object payload, Class<T> itemType) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not call streams");
+	}
 
 	/**
 	 * Throw a message: send it and do not wait for the handler. Returns once the message

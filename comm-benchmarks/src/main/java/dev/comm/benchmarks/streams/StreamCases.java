@@ -27,6 +27,9 @@ public final class StreamCases {
 	public static String run(Predicate<String> includes, int items, int rounds, Duration warmup) throws Exception {
 		List<StreamSubject> subjects = new ArrayList<>();
 		try {
+			if (includes.test(StreamTable.COMM + " stream")) {
+				subjects.add(new CommStreamSubject());
+			}
 			if (includes.test(StreamTable.RSOCKET + " stream")) {
 				subjects.add(new RSocketStreamSubject());
 			}

@@ -37,6 +37,15 @@ class StreamBenchmarkTests {
 	}
 
 	@Test
+	void commDeliversEveryItemOfItsStreams() throws Exception {
+		try (CommStreamSubject comm = new CommStreamSubject()) {
+			assertThat(comm.consume(5_000)).isEqualTo(5_000);
+			String table = new StreamBenchmark(2_000, 2, Duration.ZERO).run(List.of(comm));
+			assertThat(table).contains("| comm tcp |");
+		}
+	}
+
+	@Test
 	void aSubjectThatLosesItemsFailsTheRun() {
 		StreamSubject lossy = new StreamSubject() {
 			@Override
