@@ -13,6 +13,10 @@ import java.time.Duration;
 
 import org.springframework.boot.system.ApplicationHome;
 
+import dev.comm.benchmarks.curves.CurveReport;
+import dev.comm.benchmarks.curves.CurveRunner;
+import dev.comm.benchmarks.curves.IdleLinkClients;
+
 /**
  * Runs every case in one process, prints one table and writes it to a file. Each case is
  * warmed up, then measured in several iterations whose median is reported.
@@ -23,8 +27,40 @@ public final class BenchmarkMain {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals(CurveRunner.IDLE_LINK_CLIENTS)) {
+			// the child JVM of the idle-links curve, started from the executable jar
+			IdleLinkClients.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		BenchmarkOptions options = BenchmarkOptions.parse(args);
 		System.out.println("Payload: " + Quote.sampleSize() + " bytes of JSON; " + options);
+		long started = System.nanoTime();
+		List<Result> results = casesIncluded(options) ? measureCases(options) : List.of();
+		List<String> header = ResultTable.header(options);
+		List<CurveReport> curves = CurveRunner.run(options.curves(), options::includes,
+				String.join(", ", header.subList(0, 3)));
+		String report = String.join("\n", header) + "\n"
+				+ (results.isEmpty() ? "" : "\n" + new ResultTable(results).render()) + CurveRunner.render(curves)
+				+ String.format(java.util.Locale.ROOT, "%nThe run took %.0f s.%n", (System.nanoTime() - started) / 1e9);
+		System.out.println();
+		System.out.println(report);
+		Path out = (options.out() != null) ? options.out() : defaultOut();
+		Files.writeString(out, report);
+		System.out.println("Written to " + out.toAbsolutePath());
+		System.exit(0);
+	}
+
+	/**
+	 * Whether any case may be included: not when every pattern of {@code --only} names a
+	 * curve, so that a run of curves alone does not start the cases' subjects.
+	 */
+	private static boolean casesIncluded(BenchmarkOptions options) {
+		return options.only() == null
+				|| java.util.Arrays.stream(options.only().toLowerCase(java.util.Locale.ROOT).split(","))
+					.anyMatch((pattern) -> !pattern.contains("curve"));
+	}
+
+	private static List<Result> measureCases(BenchmarkOptions options) throws Exception {
 		List<Result> results;
 		try (CommSubjects comm = new CommSubjects();
 				ObservedCommSubjects observed = new ObservedCommSubjects();
@@ -38,13 +74,7 @@ public final class BenchmarkMain {
 			subjects.add(new JsonAloneSubject());
 			results = measure(subjects.cases(options), options);
 		}
-		String report = String.join("\n", ResultTable.header(options)) + "\n\n" + new ResultTable(results).render();
-		System.out.println();
-		System.out.println(report);
-		Path out = (options.out() != null) ? options.out() : defaultOut();
-		Files.writeString(out, report);
-		System.out.println("Written to " + out.toAbsolutePath());
-		System.exit(0);
+		return results;
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
+import dev.comm.benchmarks.curves.CurveOptions;
+
 /**
  * Command-line options: {@code --warmup=4s --iterations=7 --duration=2s --only=comm
  * --out=results.md}.
@@ -16,8 +18,12 @@ import java.util.Locale;
  * request, 256 outstanding") contains every word of one of them (for profiling, or to
  * compare a few cases), or {@code null} for all
  * @param out the file the results are written to, or {@code null} for the default
+ * @param curves the scale curves' options ({@code --curve-warmup} and the like); the
+ * curves are named "curve payload", "curve peers", "curve fan-out" and "curve idle
+ * links", so {@code --only=curve} runs them all and no case
  */
-record BenchmarkOptions(Duration warmup, int iterations, Duration duration, String only, Path out) {
+record BenchmarkOptions(Duration warmup, int iterations, Duration duration, String only, Path out,
+		CurveOptions curves) {
 
 	static BenchmarkOptions parse(String... args) {
 		Duration warmup = Duration.ofSeconds(4);
@@ -25,6 +31,7 @@ record BenchmarkOptions(Duration warmup, int iterations, Duration duration, Stri
 		Duration duration = Duration.ofSeconds(2);
 		String only = null;
 		Path out = null;
+		CurveOptions curves = CurveOptions.DEFAULTS;
 		for (String arg : args) {
 			String[] pair = arg.split("=", 2);
 			if (pair.length != 2) {
@@ -36,19 +43,24 @@ record BenchmarkOptions(Duration warmup, int iterations, Duration duration, Stri
 				case "--duration" -> duration = seconds(pair[1]);
 				case "--only" -> only = pair[1];
 				case "--out" -> out = Path.of(pair[1]);
-				default -> throw new IllegalArgumentException(
-						"Unknown option " + pair[0] + "; known: --warmup, --iterations, --duration, --only, --out");
+				default -> {
+					if (!CurveOptions.NAMES.contains(pair[0])) {
+						throw new IllegalArgumentException("Unknown option " + pair[0]
+								+ "; known: --warmup, --iterations, --duration, --only, --out, "
+								+ String.join(", ", CurveOptions.NAMES));
+					}
+					curves = curves.with(pair[0], pair[1]);
+				}
 			}
 		}
 		if (iterations < 1) {
 			throw new IllegalArgumentException("--iterations must be at least 1");
 		}
-		return new BenchmarkOptions(warmup, iterations, duration, only, out);
+		return new BenchmarkOptions(warmup, iterations, duration, only, out, curves);
 	}
 
 	private static Duration seconds(String value) {
-		String number = value.toLowerCase(Locale.ROOT).endsWith("s") ? value.substring(0, value.length() - 1) : value;
-		return Duration.ofMillis(Math.round(Double.parseDouble(number) * 1000));
+		return CurveOptions.seconds(value);
 	}
 
 	boolean includes(String caseName) {
