@@ -37,8 +37,9 @@ public final class BenchmarkMain {
 		long started = System.nanoTime();
 		List<Result> results = casesIncluded(options) ? measureCases(options) : List.of();
 		List<String> header = ResultTable.header(options);
-		List<CurveReport> curves = CurveRunner.run(options.curves(), options::includes,
-				String.join(", ", header.subList(0, 3)));
+		String subtitle = java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ", JDK " + Runtime.version() + ", "
+				+ Machine.describe();
+		List<CurveReport> curves = CurveRunner.run(options.curves(), options::includes, subtitle);
 		String report = String.join("\n", header) + "\n"
 				+ (results.isEmpty() ? "" : "\n" + new ResultTable(results).render()) + CurveRunner.render(curves)
 				+ String.format(java.util.Locale.ROOT, "%nThe run took %.0f s.%n", (System.nanoTime() - started) / 1e9);

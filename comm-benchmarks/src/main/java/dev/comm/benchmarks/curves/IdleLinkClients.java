@@ -22,6 +22,8 @@ import io.rsocket.RSocket;
 import io.rsocket.core.RSocketConnector;
 import io.rsocket.transport.netty.client.TcpClientTransport;
 import reactor.core.publisher.Flux;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.TcpClient;
 
 /**
  * The clients of the idle-links curve, in a JVM of their own so that the listener's
@@ -70,9 +72,10 @@ public final class IdleLinkClients {
 	}
 
 	private static AutoCloseable rsocket(int port, int links) {
+		// a connection of its own for each link: the default provider is a pool of 500
+		TcpClient tcp = TcpClient.create(ConnectionProvider.newConnection()).host("127.0.0.1").port(port);
 		List<RSocket> sockets = Flux.range(0, links)
-			.flatMap((i) -> RSocketConnector.create().connect(TcpClientTransport.create("127.0.0.1", port)),
-					CONCURRENT_CONNECTS)
+			.flatMap((i) -> RSocketConnector.create().connect(TcpClientTransport.create(tcp)), CONCURRENT_CONNECTS)
 			.collectList()
 			.block();
 		return () -> sockets.forEach(RSocket::dispose);
