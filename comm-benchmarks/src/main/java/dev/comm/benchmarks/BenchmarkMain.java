@@ -35,11 +35,13 @@ public final class BenchmarkMain {
 		BenchmarkOptions options = BenchmarkOptions.parse(args);
 		System.out.println("Payload: " + Quote.sampleSize() + " bytes of JSON; " + options);
 		long started = System.nanoTime();
-		List<Result> results = casesIncluded(options) ? measureCases(options) : List.of();
 		List<String> header = ResultTable.header(options);
 		String subtitle = java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ", JDK " + Runtime.version() + ", "
 				+ Machine.describe();
+		// the curves first: the idle links' memory is measured best in a process that has
+		// done nothing yet
 		List<CurveReport> curves = CurveRunner.run(options.curves(), options::includes, subtitle);
+		List<Result> results = casesIncluded(options) ? measureCases(options) : List.of();
 		String report = String.join("\n", header) + "\n"
 				+ (results.isEmpty() ? "" : "\n" + new ResultTable(results).render()) + CurveRunner.render(curves)
 				+ String.format(java.util.Locale.ROOT, "%nThe run took %.0f s.%n", (System.nanoTime() - started) / 1e9);

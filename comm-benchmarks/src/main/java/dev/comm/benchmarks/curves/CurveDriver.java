@@ -44,6 +44,20 @@ final class CurveDriver {
 	}
 
 	/**
+	 * Warm a subject that was just opened up before its first point, four times as long
+	 * as a point's own warm-up: a freshly started subject would otherwise make its first
+	 * point look slower than its later ones.
+	 * @param channels the operations to warm up with
+	 * @param outstanding operations kept in flight on each channel
+	 * @param options the points' warm-up
+	 */
+	void warmUpSubject(List<Supplier<CompletableFuture<?>>> channels, int outstanding, CurveOptions options) {
+		if (!options.warmup().isZero()) {
+			run(channels, outstanding, options.warmup().multipliedBy(4));
+		}
+	}
+
+	/**
 	 * One iteration.
 	 * @param channels one operation per channel
 	 * @param outstanding operations kept in flight on each channel

@@ -48,6 +48,9 @@ final class FanOutCurve {
 						}
 						return replies;
 					});
+				if (size == this.fanOuts.get(0)) {
+					driver.warmUpSubject(List.of(broadcast), 1, options);
+				}
 				record(table, rates, tails, "comm tcp", size, driver.measure(List.of(broadcast), 1, options));
 			}
 		}
@@ -63,6 +66,9 @@ final class FanOutCurve {
 					}
 					return CompletableFuture.allOf(replies);
 				};
+				if (size == this.fanOuts.get(0)) {
+					driver.warmUpSubject(List.of(broadcast), 1, options);
+				}
 				record(table, rates, tails, "rsocket-java", size, driver.measure(List.of(broadcast), 1, options));
 			}
 		}

@@ -43,6 +43,8 @@ final class PayloadCurve {
 		for (Stacks opening : this.stacks) {
 			try (EchoStack stack = opening.open(1)) {
 				Function<Blob, CompletableFuture<Blob>> connection = stack.connections().get(0);
+				Blob small = Blob.ofJsonSize(this.sizes.get(0));
+				driver.warmUpSubject(List.of(() -> small.checked(connection.apply(small))), 16, options);
 				for (int inFlight : this.outstanding) {
 					for (int size : this.sizes) {
 						Blob blob = Blob.ofJsonSize(size);

@@ -44,6 +44,7 @@ final class PeersCurve {
 		for (Stacks opening : this.stacks) {
 			try (EchoStack stack = opening.open(most)) {
 				List<Function<Blob, CompletableFuture<Blob>>> connections = stack.connections();
+				driver.warmUpSubject(List.of(() -> blob.checked(connections.get(0).apply(blob))), OUTSTANDING, options);
 				for (int count : this.peers) {
 					List<Supplier<CompletableFuture<?>>> channels = new ArrayList<>();
 					for (Function<Blob, CompletableFuture<Blob>> connection : connections.subList(0, count)) {

@@ -191,7 +191,7 @@ public final class SvgChart {
 		int legendY = TOP + 10 + index * 20;
 		int legendX = WIDTH - RIGHT + 16;
 		svg.append(format(
-				"<g class=\"legend\"><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
+				"<g class=\"legend\" font-size=\"11\"><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
 						+ "stroke-width=\"2\"/><text x=\"%d\" y=\"%d\">%s</text></g>\n",
 				legendX, legendY, legendX + 20, legendY, colour, legendX + 26, legendY + 4, escape(line.name())));
 	}
