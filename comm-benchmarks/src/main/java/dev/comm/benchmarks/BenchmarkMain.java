@@ -13,6 +13,9 @@ import java.time.Duration;
 
 import org.springframework.boot.system.ApplicationHome;
 
+import dev.comm.benchmarks.curves.CurveReport;
+import dev.comm.benchmarks.curves.CurveRunner;
+import dev.comm.benchmarks.curves.IdleLinkClients;
 import dev.comm.benchmarks.streams.StreamCases;
 
 /**
@@ -25,8 +28,47 @@ public final class BenchmarkMain {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals(CurveRunner.IDLE_LINK_CLIENTS)) {
+			// the child JVM of the idle-links curve, started from the executable jar
+			IdleLinkClients.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		BenchmarkOptions options = BenchmarkOptions.parse(args);
 		System.out.println("Payload: " + Quote.sampleSize() + " bytes of JSON; " + options);
+		long started = System.nanoTime();
+		List<String> header = ResultTable.header(options);
+		String subtitle = java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ", JDK " + Runtime.version() + ", "
+				+ Machine.describe();
+		// the curves first: the idle links' memory is measured best in a process that has
+		// done nothing yet
+		List<CurveReport> curves = CurveRunner.run(options.curves(), options::includes, subtitle);
+		List<Result> results = casesIncluded(options) ? measureCases(options) : List.of();
+		// at most three rounds: a stream of a million items through gRPC takes seconds
+		String streams = StreamCases.run(options::includes, options.streamItems(), Math.min(3, options.iterations()),
+				options.warmup());
+		String report = String.join("\n", header) + "\n"
+				+ (results.isEmpty() ? "" : "\n" + new ResultTable(results).render())
+				+ (streams.isEmpty() ? "" : "\nStreams:\n\n" + streams) + CurveRunner.render(curves)
+				+ String.format(java.util.Locale.ROOT, "%nThe run took %.0f s.%n", (System.nanoTime() - started) / 1e9);
+		System.out.println();
+		System.out.println(report);
+		Path out = (options.out() != null) ? options.out() : defaultOut();
+		Files.writeString(out, report);
+		System.out.println("Written to " + out.toAbsolutePath());
+		System.exit(0);
+	}
+
+	/**
+	 * Whether any case may be included: not when every pattern of {@code --only} names a
+	 * curve or a stream, so that a run of those alone does not start the cases' subjects.
+	 */
+	private static boolean casesIncluded(BenchmarkOptions options) {
+		return options.only() == null
+				|| java.util.Arrays.stream(options.only().toLowerCase(java.util.Locale.ROOT).split(","))
+					.anyMatch((pattern) -> !pattern.contains("curve") && !pattern.contains("stream"));
+	}
+
+	private static List<Result> measureCases(BenchmarkOptions options) throws Exception {
 		List<Result> results;
 		try (CommSubjects comm = new CommSubjects();
 				ObservedCommSubjects observed = new ObservedCommSubjects();
@@ -40,16 +82,7 @@ public final class BenchmarkMain {
 			subjects.add(new JsonAloneSubject());
 			results = measure(subjects.cases(options), options);
 		}
-		String streams = StreamCases.run(options::includes, options.streamItems(), options.iterations(),
-				options.warmup());
-		String report = String.join("\n", ResultTable.header(options)) + "\n\n" + new ResultTable(results).render()
-				+ (streams.isEmpty() ? "" : "\nStreams:\n\n" + streams);
-		System.out.println();
-		System.out.println(report);
-		Path out = (options.out() != null) ? options.out() : defaultOut();
-		Files.writeString(out, report);
-		System.out.println("Written to " + out.toAbsolutePath());
-		System.exit(0);
+		return results;
 	}
 
 	/**

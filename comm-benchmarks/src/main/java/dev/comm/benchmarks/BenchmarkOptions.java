@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
+import dev.comm.benchmarks.curves.CurveOptions;
+
 /**
- * Command-line options: {@code --warmup=4s --iterations=7 --duration=2s --only=comm
+ * Command-line options: {@code --warmup=4s --iterations=5 --duration=2s --only=comm
  * --out=results.md}.
  *
  * @param warmup how long each case runs before it is measured
@@ -16,16 +18,21 @@ import java.util.Locale;
  * request, 256 outstanding") contains every word of one of them (for profiling, or to
  * compare a few cases), or {@code null} for all
  * @param out the file the results are written to, or {@code null} for the default
+ * @param curves the scale curves' options ({@code --curve-warmup} and the like); the
+ * curves are named "curve payload", "curve peers", "curve fan-out" and "curve idle
+ * links", so {@code --only=curve} runs them all and no case
  * @param streamItems how many items each measured stream carries
  */
-record BenchmarkOptions(Duration warmup, int iterations, Duration duration, String only, Path out, int streamItems) {
+record BenchmarkOptions(Duration warmup, int iterations, Duration duration, String only, Path out, CurveOptions curves,
+		int streamItems) {
 
 	static BenchmarkOptions parse(String... args) {
 		Duration warmup = Duration.ofSeconds(4);
-		int iterations = 7;
+		int iterations = 5;
 		Duration duration = Duration.ofSeconds(2);
 		String only = null;
 		Path out = null;
+		CurveOptions curves = CurveOptions.DEFAULTS;
 		int streamItems = 1_000_000;
 		for (String arg : args) {
 			String[] pair = arg.split("=", 2);
@@ -39,8 +46,14 @@ record BenchmarkOptions(Duration warmup, int iterations, Duration duration, Stri
 				case "--only" -> only = pair[1];
 				case "--out" -> out = Path.of(pair[1]);
 				case "--stream-items" -> streamItems = Integer.parseInt(pair[1]);
-				default -> throw new IllegalArgumentException("Unknown option " + pair[0]
-						+ "; known: --warmup, --iterations, --duration, --only, --out, --stream-items");
+				default -> {
+					if (!CurveOptions.NAMES.contains(pair[0])) {
+						throw new IllegalArgumentException("Unknown option " + pair[0]
+								+ "; known: --warmup, --iterations, --duration, --only, --out, --stream-items, "
+								+ String.join(", ", CurveOptions.NAMES));
+					}
+					curves = curves.with(pair[0], pair[1]);
+				}
 			}
 		}
 		if (iterations < 1) {
@@ -49,12 +62,11 @@ record BenchmarkOptions(Duration warmup, int iterations, Duration duration, Stri
 		if (streamItems < 1) {
 			throw new IllegalArgumentException("--stream-items must be at least 1");
 		}
-		return new BenchmarkOptions(warmup, iterations, duration, only, out, streamItems);
+		return new BenchmarkOptions(warmup, iterations, duration, only, out, curves, streamItems);
 	}
 
 	private static Duration seconds(String value) {
-		String number = value.toLowerCase(Locale.ROOT).endsWith("s") ? value.substring(0, value.length() - 1) : value;
-		return Duration.ofMillis(Math.round(Double.parseDouble(number) * 1000));
+		return CurveOptions.seconds(value);
 	}
 
 	boolean includes(String caseName) {

@@ -7,21 +7,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Round-trip times of one iteration, kept raw (no histogram buckets) so that percentiles
  * are exact; past its capacity it stops recording, which only thins the sample.
  */
-final class LatencyRecorder {
+public final class LatencyRecorder {
 
 	private final long[] nanos;
 
 	private final AtomicInteger count = new AtomicInteger();
 
-	LatencyRecorder(int capacity) {
+	public LatencyRecorder(int capacity) {
 		this.nanos = new long[capacity];
 	}
 
-	void reset() {
+	public void reset() {
 		this.count.set(0);
 	}
 
-	void record(long elapsedNanos) {
+	public void record(long elapsedNanos) {
 		int at = this.count.getAndIncrement();
 		if (at < this.nanos.length) {
 			this.nanos[at] = elapsedNanos;
@@ -33,7 +33,7 @@ final class LatencyRecorder {
 	 * @param fractions the percentiles as fractions, for example 0.5
 	 * @return each in microseconds, NaN when nothing was recorded
 	 */
-	double[] percentilesMicros(double... fractions) {
+	public double[] percentilesMicros(double... fractions) {
 		int size = Math.min(this.count.get(), this.nanos.length);
 		long[] sorted = Arrays.copyOf(this.nanos, size);
 		Arrays.sort(sorted);

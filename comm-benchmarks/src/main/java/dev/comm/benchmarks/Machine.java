@@ -8,12 +8,12 @@ import java.util.Locale;
 /**
  * A one-line description of the machine, for the results' header.
  */
-final class Machine {
+public final class Machine {
 
 	private Machine() {
 	}
 
-	static String describe() {
+	public static String describe() {
 		return String.format(Locale.ROOT, "%s %s, %d cores available, %s", System.getProperty("os.name"),
 				System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), cpuModel());
 	}
