@@ -1,9 +1,6 @@
 package dev.comm.benchmarks;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +28,8 @@ final class GrpcSubject implements Subject {
 	private static final MethodDescriptor<byte[], byte[]> QUOTE = MethodDescriptor.<byte[], byte[]>newBuilder()
 		.setType(MethodDescriptor.MethodType.UNARY)
 		.setFullMethodName(MethodDescriptor.generateFullMethodName("bench.Quotes", "Quote"))
-		.setRequestMarshaller(new BytesMarshaller())
-		.setResponseMarshaller(new BytesMarshaller())
+		.setRequestMarshaller(GrpcBytes.MARSHALLER)
+		.setResponseMarshaller(GrpcBytes.MARSHALLER)
 		.build();
 
 	private final Server server;
@@ -103,25 +100,6 @@ final class GrpcSubject implements Subject {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-
-		@Override
-		public InputStream stream(byte[] value) {
-			return new ByteArrayInputStream(value);
-		}
-
-		@Override
-		public byte[] parse(InputStream stream) {
-			try {
-				return stream.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
 	}
 
 }

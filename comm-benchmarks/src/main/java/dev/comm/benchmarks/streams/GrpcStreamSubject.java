@@ -1,9 +1,6 @@
 package dev.comm.benchmarks.streams;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +18,8 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 
+import dev.comm.benchmarks.GrpcBytes;
+
 /**
  * gRPC-java's server streaming over its default transport, the method described by hand
  * with a byte marshaller so that the items are the same JSON as comm's. The server sends
@@ -33,8 +32,8 @@ final class GrpcStreamSubject implements StreamSubject {
 	private static final MethodDescriptor<byte[], byte[]> TICKS = MethodDescriptor.<byte[], byte[]>newBuilder()
 		.setType(MethodDescriptor.MethodType.SERVER_STREAMING)
 		.setFullMethodName(MethodDescriptor.generateFullMethodName("bench.Ticks", "Stream"))
-		.setRequestMarshaller(new BytesMarshaller())
-		.setResponseMarshaller(new BytesMarshaller())
+		.setRequestMarshaller(GrpcBytes.MARSHALLER)
+		.setResponseMarshaller(GrpcBytes.MARSHALLER)
 		.build();
 
 	private final Server server;
@@ -112,25 +111,6 @@ final class GrpcStreamSubject implements StreamSubject {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-
-		@Override
-		public InputStream stream(byte[] value) {
-			return new ByteArrayInputStream(value);
-		}
-
-		@Override
-		public byte[] parse(InputStream stream) {
-			try {
-				return stream.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
 	}
 
 }
