@@ -119,6 +119,28 @@ interface StreamContract {
 	}
 
 	@Test
+	default void aCallerThatNeverGrantsCreditAgainIsGivenUpAfterTheCreditTimeout() throws Exception {
+		StreamHandlers handlers = new StreamHandlers();
+		StreamSettings impatient = new StreamSettings(WINDOW, Duration.ofSeconds(5), Duration.ofMillis(300), 8);
+		try (CommTestNode server = streamNodeBuilder().handlers(handlers).streams(impatient).build();
+				CommTestNode client = streamNodeBuilder().clientId("stream-stingy").streams(settings(8)).build()) {
+			CommClient comm = client.connect(server.listen(streamListenUri()).address().format(), STREAM_AWAIT);
+			Probe probe = new Probe(1);
+			comm.requestStream("stream.endless", null, Integer.class).subscribe(probe);
+			assertThat(probe.items.poll(STREAM_AWAIT.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+			// the responder fills the window, waits for credit, then frees the stream
+			assertThat(handlers.closed.await(STREAM_AWAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+			assertThat(handlers.pulled.get()).isEqualTo(WINDOW);
+			probe.subscription.request(Long.MAX_VALUE);
+			assertThat(probe.failure.poll(STREAM_AWAIT.toMillis(), TimeUnit.MILLISECONDS))
+				.isInstanceOfSatisfying(CommRemoteException.class, (ex) -> {
+					assertThat(ex.getKind()).isEqualTo(CommErrorKind.REQUESTER_FAULT);
+					assertThat(ex.getRemoteMessage()).contains("comm.streams.credit-timeout");
+				});
+		}
+	}
+
+	@Test
 	default void closingABlockingStreamCancelsTheHandlersSource() throws Exception {
 		StreamHandlers handlers = new StreamHandlers();
 		try (CommTestNode server = streamNodeBuilder().handlers(handlers).streams(settings(8)).build();
