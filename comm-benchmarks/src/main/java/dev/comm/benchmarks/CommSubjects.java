@@ -8,12 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
 import dev.comm.client.CommClient;
 import dev.comm.client.CommTarget;
@@ -36,29 +31,18 @@ final class CommSubjects implements AutoCloseable {
 	CommSubjects() throws Exception {
 		this.socketDirectory = Files.createTempDirectory("comm-bench");
 		Path socket = this.socketDirectory.resolve("comm.sock");
-		this.server = application(ServerApplication.class, "server", "--comm.listeners.tcp.uri=tcp://127.0.0.1:0",
-				"--comm.listeners.unix.uri=unix://" + socket, "--comm.listeners.inproc.uri=inproc://comm-bench",
-				"--comm.listeners.tls.uri=tls://127.0.0.1:0", "--comm.listeners.tls.ssl.bundle=bench",
+		this.server = CommApplications.run("server", List.of(QuoteHandlers.class),
+				"--comm.listeners.tcp.uri=tcp://127.0.0.1:0", "--comm.listeners.unix.uri=unix://" + socket,
+				"--comm.listeners.inproc.uri=inproc://comm-bench", "--comm.listeners.tls.uri=tls://127.0.0.1:0",
+				"--comm.listeners.tls.ssl.bundle=bench",
 				"--spring.ssl.bundle.pem.bench.keystore.certificate=classpath:tls/server.crt",
 				"--spring.ssl.bundle.pem.bench.keystore.private-key=classpath:tls/server.key");
 		String port = this.server.getEnvironment().getProperty("local.comm.listeners.tcp.port");
 		String tlsPort = this.server.getEnvironment().getProperty("local.comm.listeners.tls.port");
-		this.client = application(ClientApplication.class, "client",
-				"--comm.connectors.tcp.uri=tcp://127.0.0.1:" + port, "--comm.connectors.unix.uri=unix://" + socket,
-				"--comm.connectors.inproc.uri=inproc://comm-bench",
+		this.client = CommApplications.run("client", List.of(), "--comm.connectors.tcp.uri=tcp://127.0.0.1:" + port,
+				"--comm.connectors.unix.uri=unix://" + socket, "--comm.connectors.inproc.uri=inproc://comm-bench",
 				"--comm.connectors.tls.uri=tls://127.0.0.1:" + tlsPort, "--comm.connectors.tls.ssl.bundle=bench",
 				"--spring.ssl.bundle.pem.bench.truststore.certificate=classpath:tls/ca.crt");
-	}
-
-	static ConfigurableApplicationContext application(Class<?> source, String name, String... args) {
-		return application(new Class<?>[] { source }, name, args);
-	}
-
-	static ConfigurableApplicationContext application(Class<?>[] sources, String name, String... args) {
-		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.properties("spring.application.name=" + name, "spring.main.banner-mode=off", "logging.level.root=warn")
-			.run(args);
 	}
 
 	List<Subject> subjects() {
@@ -78,29 +62,6 @@ final class CommSubjects implements AutoCloseable {
 		this.server.close();
 		Files.deleteIfExists(this.socketDirectory.resolve("comm.sock"));
 		Files.deleteIfExists(this.socketDirectory);
-	}
-
-	/**
-	 * The server application: nothing but comm and the handlers.
-	 */
-	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class ServerApplication {
-
-		@Bean
-		QuoteHandlers quoteHandlers() {
-			return new QuoteHandlers();
-		}
-
-	}
-
-	/**
-	 * The client application: nothing but comm and its connectors.
-	 */
-	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class ClientApplication {
-
 	}
 
 	/**

@@ -12,10 +12,10 @@ import io.grpc.MethodDescriptor;
  * bytes they are, so that gRPC carries the same JSON as every other case rather than
  * protobuf.
  */
-public final class GrpcBytes implements MethodDescriptor.Marshaller<byte[]> {
+final class GrpcBytes implements MethodDescriptor.Marshaller<byte[]> {
 
 	/** The one instance; it keeps no state. */
-	public static final GrpcBytes MARSHALLER = new GrpcBytes();
+	static final GrpcBytes MARSHALLER = new GrpcBytes();
 
 	private GrpcBytes() {
 	}

@@ -4,15 +4,9 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.grpc.CallOptions;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
-import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
@@ -25,16 +19,10 @@ import io.grpc.stub.StreamObserver;
  */
 final class GrpcSubject implements Subject {
 
-	private static final MethodDescriptor<byte[], byte[]> QUOTE = MethodDescriptor.<byte[], byte[]>newBuilder()
-		.setType(MethodDescriptor.MethodType.UNARY)
-		.setFullMethodName(MethodDescriptor.generateFullMethodName("bench.Quotes", "Quote"))
-		.setRequestMarshaller(GrpcBytes.MARSHALLER)
-		.setResponseMarshaller(GrpcBytes.MARSHALLER)
-		.build();
+	private static final MethodDescriptor<byte[], byte[]> QUOTE = GrpcLoopback.method(MethodDescriptor.MethodType.UNARY,
+			"bench.Quotes", "Quote");
 
-	private final Server server;
-
-	private final ManagedChannel channel;
+	private final GrpcLoopback loopback;
 
 	GrpcSubject() throws IOException {
 		ServerServiceDefinition service = ServerServiceDefinition.builder("bench.Quotes")
@@ -43,13 +31,7 @@ final class GrpcSubject implements Subject {
 				responses.onCompleted();
 			}))
 			.build();
-		this.server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-			.addService(service)
-			.build()
-			.start();
-		this.channel = Grpc
-			.newChannelBuilderForAddress("127.0.0.1", this.server.getPort(), InsecureChannelCredentials.create())
-			.build();
+		this.loopback = GrpcLoopback.serve(service);
 	}
 
 	@Override
@@ -70,7 +52,7 @@ final class GrpcSubject implements Subject {
 	@Override
 	public CompletableFuture<Quote> request(Quote quote) {
 		CompletableFuture<Quote> reply = new CompletableFuture<>();
-		ClientCalls.asyncUnaryCall(this.channel.newCall(QUOTE, CallOptions.DEFAULT), Quote.toJson(quote),
+		ClientCalls.asyncUnaryCall(this.loopback.channel().newCall(QUOTE, CallOptions.DEFAULT), Quote.toJson(quote),
 				new StreamObserver<>() {
 					@Override
 					public void onNext(byte[] value) {
@@ -91,15 +73,7 @@ final class GrpcSubject implements Subject {
 
 	@Override
 	public void close() {
-		this.channel.shutdownNow();
-		this.server.shutdownNow();
-		try {
-			this.channel.awaitTermination(5, TimeUnit.SECONDS);
-			this.server.awaitTermination(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.loopback.close();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.comm.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,11 +29,11 @@ final class ObservedCommSubjects implements AutoCloseable {
 	private final ConfigurableApplicationContext client;
 
 	ObservedCommSubjects() {
-		this.server = CommSubjects.application(new Class<?>[] { CommSubjects.ServerApplication.class, Metered.class },
-				"observed-server", "--comm.listeners.tcp.uri=tcp://127.0.0.1:0");
+		this.server = CommApplications.run("observed-server", List.of(CommSubjects.QuoteHandlers.class, Metered.class),
+				"--comm.listeners.tcp.uri=tcp://127.0.0.1:0");
 		String port = this.server.getEnvironment().getProperty("local.comm.listeners.tcp.port");
-		this.client = CommSubjects.application(new Class<?>[] { CommSubjects.ClientApplication.class, Metered.class },
-				"observed-client", "--comm.connectors.tcp.uri=tcp://127.0.0.1:" + port);
+		this.client = CommApplications.run("observed-client", List.of(Metered.class),
+				"--comm.connectors.tcp.uri=tcp://127.0.0.1:" + port);
 	}
 
 	Subject subject() {

@@ -9,13 +9,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
-import io.rsocket.SocketAcceptor;
-import io.rsocket.core.RSocketConnector;
-import io.rsocket.core.RSocketServer;
-import io.rsocket.frame.decoder.PayloadDecoder;
-import io.rsocket.transport.netty.client.TcpClientTransport;
-import io.rsocket.transport.netty.server.CloseableChannel;
-import io.rsocket.transport.netty.server.TcpServerTransport;
 import io.rsocket.util.DefaultPayload;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +20,7 @@ final class RawRSocketSubject implements Subject {
 
 	private final LongAdder received = new LongAdder();
 
-	private final CloseableChannel server;
+	private final RSocketLoopback loopback;
 
 	private final RSocket client;
 
@@ -46,14 +39,8 @@ final class RawRSocketSubject implements Subject {
 				return Mono.empty();
 			}
 		};
-		this.server = RSocketServer.create(SocketAcceptor.with(responder))
-			.payloadDecoder(PayloadDecoder.ZERO_COPY)
-			.bind(TcpServerTransport.create("127.0.0.1", 0))
-			.block();
-		this.client = RSocketConnector.create()
-			.payloadDecoder(PayloadDecoder.ZERO_COPY)
-			.connect(TcpClientTransport.create("127.0.0.1", this.server.address().getPort()))
-			.block();
+		this.loopback = RSocketLoopback.serve(responder);
+		this.client = this.loopback.client();
 	}
 
 	private static Quote read(Payload payload) {
@@ -100,8 +87,7 @@ final class RawRSocketSubject implements Subject {
 
 	@Override
 	public void close() {
-		this.client.dispose();
-		this.server.dispose();
+		this.loopback.close();
 	}
 
 }

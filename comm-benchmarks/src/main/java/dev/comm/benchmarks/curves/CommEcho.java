@@ -5,13 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
+import dev.comm.benchmarks.CommApplications;
 import dev.comm.client.CommClient;
 import dev.comm.client.CommPool;
 import dev.comm.handler.CommHandler;
@@ -44,7 +40,8 @@ final class CommEcho implements EchoStack {
 		for (int i = 0; i < workers; i++) {
 			serverArgs.add("--comm.listeners.w" + i + ".uri=tcp://127.0.0.1:0");
 		}
-		this.server = application(ServerApplication.class, "curve-server", serverArgs);
+		this.server = CommApplications.run("curve-server", List.of(BlobHandler.class),
+				serverArgs.toArray(String[]::new));
 		String port = this.server.getEnvironment().getProperty("local.comm.listeners.echo.port");
 		List<String> clientArgs = new ArrayList<>();
 		for (int i = 0; i < connections; i++) {
@@ -56,14 +53,7 @@ final class CommEcho implements EchoStack {
 				clientArgs.add("--comm.connectors.fan" + fanOut + ".uris[" + i + "]=tcp://127.0.0.1:" + workerPort);
 			}
 		}
-		this.client = application(ClientApplication.class, "curve-client", clientArgs);
-	}
-
-	static ConfigurableApplicationContext application(Class<?> source, String name, List<String> args) {
-		return new SpringApplicationBuilder(source).web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.properties("spring.application.name=" + name, "spring.main.banner-mode=off", "logging.level.root=warn")
-			.run(args.toArray(String[]::new));
+		this.client = CommApplications.run("curve-client", List.of(), clientArgs.toArray(String[]::new));
 	}
 
 	@Override
@@ -95,29 +85,6 @@ final class CommEcho implements EchoStack {
 	public void close() {
 		this.client.close();
 		this.server.close();
-	}
-
-	/**
-	 * The server application: nothing but comm and the handler.
-	 */
-	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class ServerApplication {
-
-		@Bean
-		BlobHandler blobHandler() {
-			return new BlobHandler();
-		}
-
-	}
-
-	/**
-	 * The client application: nothing but comm and its connectors.
-	 */
-	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class ClientApplication {
-
 	}
 
 	/**

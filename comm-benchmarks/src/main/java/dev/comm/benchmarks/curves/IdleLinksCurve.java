@@ -29,6 +29,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.comm.benchmarks.CommApplications;
 import dev.comm.client.CommClient;
 
 /**
@@ -249,9 +250,9 @@ final class IdleLinksCurve {
 		}
 
 		private static Listener comm() {
-			ConfigurableApplicationContext server = CommEcho.application(CommEcho.ServerApplication.class,
-					"idle-server",
-					List.of("--comm.listeners.idle.uri=tcp://127.0.0.1:0", "--comm.limits.links-per-listener=0"));
+			ConfigurableApplicationContext server = CommApplications.run("idle-server",
+					List.of(CommEcho.BlobHandler.class), "--comm.listeners.idle.uri=tcp://127.0.0.1:0",
+					"--comm.limits.links-per-listener=0");
 			int port = Integer.parseInt(server.getEnvironment().getProperty("local.comm.listeners.idle.port"));
 			CommClient comm = server.getBean(CommClient.class);
 			return listener(port, () -> comm.peers("idle").memberIds().size(), server::close);

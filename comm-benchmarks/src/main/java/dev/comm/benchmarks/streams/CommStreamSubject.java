@@ -1,18 +1,15 @@
 package dev.comm.benchmarks.streams;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 import reactor.core.publisher.Flux;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
+import dev.comm.benchmarks.CommApplications;
 import dev.comm.client.CommClient;
 import dev.comm.client.CommTarget;
 import dev.comm.handler.CommHandler;
@@ -32,19 +29,12 @@ final class CommStreamSubject implements StreamSubject {
 	private final CommTarget target;
 
 	CommStreamSubject() {
-		this.server = application(ServerApplication.class, "stream-server",
+		this.server = CommApplications.run("stream-server", List.of(TickHandlers.class),
 				"--comm.listeners.tcp.uri=tcp://127.0.0.1:0");
 		String port = this.server.getEnvironment().getProperty("local.comm.listeners.tcp.port");
-		this.client = application(ClientApplication.class, "stream-client",
+		this.client = CommApplications.run("stream-client", List.of(),
 				"--comm.connectors.tcp.uri=tcp://127.0.0.1:" + port);
 		this.target = this.client.getBean(CommClient.class).to("tcp");
-	}
-
-	private static ConfigurableApplicationContext application(Class<?> source, String name, String... args) {
-		return new SpringApplicationBuilder(source).web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.properties("spring.application.name=" + name, "spring.main.banner-mode=off", "logging.level.root=warn")
-			.run(args);
 	}
 
 	@Override
@@ -87,29 +77,6 @@ final class CommStreamSubject implements StreamSubject {
 	public void close() {
 		this.client.close();
 		this.server.close();
-	}
-
-	/**
-	 * The server application: nothing but comm and the handler.
-	 */
-	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class ServerApplication {
-
-		@Bean
-		TickHandlers tickHandlers() {
-			return new TickHandlers();
-		}
-
-	}
-
-	/**
-	 * The client application: nothing but comm and its connector.
-	 */
-	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class ClientApplication {
-
 	}
 
 	/**

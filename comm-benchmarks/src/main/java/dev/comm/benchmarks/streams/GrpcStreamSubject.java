@@ -6,19 +6,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.CallOptions;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
-import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 
-import dev.comm.benchmarks.GrpcBytes;
+import dev.comm.benchmarks.GrpcLoopback;
 
 /**
  * gRPC-java's server streaming over its default transport, the method described by hand
@@ -29,16 +24,10 @@ import dev.comm.benchmarks.GrpcBytes;
  */
 final class GrpcStreamSubject implements StreamSubject {
 
-	private static final MethodDescriptor<byte[], byte[]> TICKS = MethodDescriptor.<byte[], byte[]>newBuilder()
-		.setType(MethodDescriptor.MethodType.SERVER_STREAMING)
-		.setFullMethodName(MethodDescriptor.generateFullMethodName("bench.Ticks", "Stream"))
-		.setRequestMarshaller(GrpcBytes.MARSHALLER)
-		.setResponseMarshaller(GrpcBytes.MARSHALLER)
-		.build();
+	private static final MethodDescriptor<byte[], byte[]> TICKS = GrpcLoopback
+		.method(MethodDescriptor.MethodType.SERVER_STREAMING, "bench.Ticks", "Stream");
 
-	private final Server server;
-
-	private final ManagedChannel channel;
+	private final GrpcLoopback loopback;
 
 	GrpcStreamSubject() throws IOException {
 		ServerServiceDefinition service = ServerServiceDefinition.builder("bench.Ticks")
@@ -58,13 +47,7 @@ final class GrpcStreamSubject implements StreamSubject {
 				});
 			}))
 			.build();
-		this.server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-			.addService(service)
-			.build()
-			.start();
-		this.channel = Grpc
-			.newChannelBuilderForAddress("127.0.0.1", this.server.getPort(), InsecureChannelCredentials.create())
-			.build();
+		this.loopback = GrpcLoopback.serve(service);
 	}
 
 	@Override
@@ -75,7 +58,7 @@ final class GrpcStreamSubject implements StreamSubject {
 	@Override
 	public long consume(int items) throws Exception {
 		CompletableFuture<Long> done = new CompletableFuture<>();
-		ClientCalls.asyncServerStreamingCall(this.channel.newCall(TICKS, CallOptions.DEFAULT),
+		ClientCalls.asyncServerStreamingCall(this.loopback.channel().newCall(TICKS, CallOptions.DEFAULT),
 				Integer.toString(items).getBytes(StandardCharsets.US_ASCII), new StreamObserver<>() {
 
 					private long count;
@@ -102,15 +85,7 @@ final class GrpcStreamSubject implements StreamSubject {
 
 	@Override
 	public void close() {
-		this.channel.shutdownNow();
-		this.server.shutdownNow();
-		try {
-			this.channel.awaitTermination(5, TimeUnit.SECONDS);
-			this.server.awaitTermination(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.loopback.close();
 	}
 
 }

@@ -5,14 +5,10 @@ import java.nio.charset.StandardCharsets;
 import io.netty.buffer.ByteBufUtil;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
-import io.rsocket.core.RSocketConnector;
-import io.rsocket.core.RSocketServer;
-import io.rsocket.frame.decoder.PayloadDecoder;
-import io.rsocket.transport.netty.client.TcpClientTransport;
-import io.rsocket.transport.netty.server.CloseableChannel;
-import io.rsocket.transport.netty.server.TcpServerTransport;
 import io.rsocket.util.DefaultPayload;
 import reactor.core.publisher.Flux;
+
+import dev.comm.benchmarks.RSocketLoopback;
 
 /**
  * rsocket-java's request-stream over TCP, with no Spring and the zero-copy payload
@@ -22,7 +18,7 @@ import reactor.core.publisher.Flux;
  */
 final class RSocketStreamSubject implements StreamSubject {
 
-	private final CloseableChannel server;
+	private final RSocketLoopback loopback;
 
 	private final RSocket client;
 
@@ -40,14 +36,8 @@ final class RSocketStreamSubject implements StreamSubject {
 				return Flux.range(0, items).map((sequence) -> DefaultPayload.create(Tick.toJson(Tick.at(sequence))));
 			}
 		};
-		this.server = RSocketServer.create((setup, sendingSocket) -> reactor.core.publisher.Mono.just(responder))
-			.payloadDecoder(PayloadDecoder.ZERO_COPY)
-			.bind(TcpServerTransport.create("127.0.0.1", 0))
-			.block();
-		this.client = RSocketConnector.create()
-			.payloadDecoder(PayloadDecoder.ZERO_COPY)
-			.connect(TcpClientTransport.create("127.0.0.1", this.server.address().getPort()))
-			.block();
+		this.loopback = RSocketLoopback.serve(responder);
+		this.client = this.loopback.client();
 	}
 
 	@Override
@@ -76,8 +66,7 @@ final class RSocketStreamSubject implements StreamSubject {
 
 	@Override
 	public void close() {
-		this.client.dispose();
-		this.server.dispose();
+		this.loopback.close();
 	}
 
 }
