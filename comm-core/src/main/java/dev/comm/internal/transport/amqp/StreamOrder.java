@@ -12,9 +12,9 @@ import dev.comm.protocol.MessageFrame;
 import dev.comm.protocol.MessageType;
 
 /**
- * Keeps the item and end frames of each stream in order across the broker, which keeps
- * order only per channel: the responder numbers them in a {@code comm-seq} header, the
- * caller delivers them by number.
+ * Keeps the item, end and responder's cancel frames of each stream in order across the
+ * broker, which keeps order only per channel: the responder numbers them in a
+ * {@code comm-seq} header, the caller delivers them by number.
  */
 final class StreamOrder {
 
@@ -44,7 +44,12 @@ final class StreamOrder {
 			message.getMessageProperties().setHeader(AmqpHeaders.SEQ, (next != null) ? next.get() : 0L);
 		}
 		else if (type == MessageType.CANCEL) {
-			this.sending.remove(frame.metadata().id());
+			// a responder that gives up after items numbers its cancel like an end, so
+			// that it cannot overtake them; a caller's cancel follows nothing it sent
+			AtomicLong next = this.sending.remove(frame.metadata().id());
+			if (next != null) {
+				message.getMessageProperties().setHeader(AmqpHeaders.SEQ, next.get());
+			}
 		}
 		return message;
 	}
@@ -58,7 +63,7 @@ final class StreamOrder {
 	 */
 	void received(MessageFrame frame, Object seq, Consumer<MessageFrame> deliver) {
 		int type = frame.metadata().type();
-		if ((type != MessageType.ITEM && type != MessageType.END) || !(seq instanceof Number number)) {
+		if ((type != MessageType.ITEM && !isLast(type)) || !(seq instanceof Number number)) {
 			deliver.accept(frame);
 			return;
 		}
@@ -75,12 +80,17 @@ final class StreamOrder {
 		while (next != null) {
 			deliver.accept(next);
 			stream.expected++;
-			if (next.metadata().type() == MessageType.END) {
+			if (isLast(next.metadata().type())) {
 				this.receiving.remove(id);
 				return;
 			}
 			next = stream.early.remove(stream.expected);
 		}
+	}
+
+	/** Whether a numbered frame of this type is its stream's last. */
+	private static boolean isLast(int type) {
+		return type == MessageType.END || type == MessageType.CANCEL;
 	}
 
 	/**
