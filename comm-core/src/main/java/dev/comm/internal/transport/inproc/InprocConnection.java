@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +118,19 @@ final class InprocConnection implements Connection {
 			}
 			this.draining = true;
 		}
-		this.delivery.execute(this::drain);
+		try {
+			this.delivery.execute(this::drain);
+		}
+		catch (RejectedExecutionException ex) {
+			// the receiving side's executor has shut down, and its process part with it:
+			// nobody is left to deliver to, so what is queued is dropped as a closed
+			// socket's unread bytes are
+			synchronized (this) {
+				this.draining = false;
+				this.inbox.clear();
+			}
+			logger.debug("Dropping frames to {}: its delivery executor has shut down", this.remoteAddress);
+		}
 	}
 
 	private void drain() {
