@@ -146,6 +146,33 @@ public final class FrameCodec {
 	}
 
 	/**
+	 * The size of a message's head on a stream, everything before its payload: length
+	 * prefix, frame code, metadata end and metadata; for a transport that writes the
+	 * parts straight into its own buffer rather than into an array of the whole frame.
+	 * @param message the message
+	 * @return the size in bytes, or -1 when its metadata needs the general path, which
+	 * only {@link #encodeForStream} writes
+	 */
+	public static int streamHeadSize(MessageFrame message) {
+		int metadataLength = MetadataJson.size(message.metadata());
+		return (metadataLength < 0) ? -1 : LENGTH_PREFIX + 1 + META_END_SIZE + metadataLength;
+	}
+
+	/**
+	 * Write a message's head on a stream, the bytes {@link #encodeForStream} writes
+	 * before the payload.
+	 * @param message a message whose {@link #streamHeadSize} is not -1
+	 * @param headSize that size
+	 * @param bytes where the head goes, from index 0
+	 */
+	public static void writeStreamHead(MessageFrame message, int headSize, byte[] bytes) {
+		writeInt(bytes, 0, headSize - LENGTH_PREFIX + message.payload().length);
+		bytes[LENGTH_PREFIX] = MESSAGE;
+		writeInt(bytes, LENGTH_PREFIX + 1, headSize - LENGTH_PREFIX - 1);
+		MetadataJson.write(message.metadata(), bytes, LENGTH_PREFIX + 1 + META_END_SIZE);
+	}
+
+	/**
 	 * The size a message will have on the wire, without its length prefix.
 	 * @param metadata the metadata
 	 * @param payloadLength the payload length
@@ -229,7 +256,21 @@ public final class FrameCodec {
 	 * @throws ProtocolException if the metadata is malformed
 	 */
 	public static MessageFrame decodeMessage(byte[] metadataJson, byte[] payload) {
-		return new MessageFrame(decodeMetadata(metadataJson, 0, metadataJson.length), payload);
+		return decodeMessage(metadataJson, 0, metadataJson.length, payload);
+	}
+
+	/**
+	 * Decode a message frame whose metadata lies in part of a buffer the caller reuses:
+	 * the metadata keeps nothing of those bytes.
+	 * @param buffer holds the metadata's JSON bytes
+	 * @param offset where they start
+	 * @param length how many there are
+	 * @param payload the payload, used as it is
+	 * @return the frame
+	 * @throws ProtocolException if the metadata is malformed
+	 */
+	public static MessageFrame decodeMessage(byte[] buffer, int offset, int length, byte[] payload) {
+		return new MessageFrame(decodeMetadata(buffer, offset, length), payload);
 	}
 
 	@SuppressWarnings("unchecked")

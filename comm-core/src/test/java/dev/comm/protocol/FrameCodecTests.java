@@ -114,6 +114,21 @@ class FrameCodecTests {
 	}
 
 	@Test
+	void aStreamHeadIsTheEncodingUpToThePayloadAndLeavesGeneralMetadataToTheEncoder() {
+		MessageFrame request = new MessageFrame(Metadata.of(REQUEST_ID, MessageType.REQUEST, "quote"), ascii("\"hi\""));
+		byte[] encoded = FrameCodec.encodeForStream(request);
+		int headSize = FrameCodec.streamHeadSize(request);
+		assertThat(headSize).isEqualTo(encoded.length - request.payload().length);
+		byte[] head = new byte[headSize + 3];
+		FrameCodec.writeStreamHead(request, headSize, head);
+		assertThat(Arrays.copyOf(head, headSize)).isEqualTo(Arrays.copyOf(encoded, headSize));
+		MessageFrame traced = new MessageFrame(
+				new Metadata(REQUEST_ID, MessageType.REQUEST, "quote", Map.of("traceparent", "00-1-2-01")),
+				request.payload());
+		assertThat(FrameCodec.streamHeadSize(traced)).isEqualTo(-1);
+	}
+
+	@Test
 	void capturedThrowDecodesWithAnEmptyIdAndItsPayloadUntouched() {
 		assertThat(FrameCodec.readUnsignedInt(THROW, 0)).isEqualTo(THROW.length - FrameCodec.LENGTH_PREFIX);
 		Frame frame = FrameCodec.decodeBody(THROW, FrameCodec.LENGTH_PREFIX, THROW.length - FrameCodec.LENGTH_PREFIX);

@@ -133,17 +133,25 @@ final class LinkResponder {
 		catch (RuntimeException ex) {
 			outcome = CompletableFuture.failedFuture(ex);
 		}
-		outcome.whenComplete((result, ex) -> {
-			try {
-				if (!message.isThrow()) {
-					reply(message.metadata(), (ex != null) ? unexpected(message, ex) : result);
-				}
+		if (outcome.isDone() && !outcome.isCompletedExceptionally()) {
+			// a handler that answered at once: no callback to allocate
+			finish(message, frame, outcome.join(), null);
+		}
+		else {
+			outcome.whenComplete((result, ex) -> finish(message, frame, result, ex));
+		}
+	}
+
+	private void finish(InboundMessage message, MessageFrame frame, Outcome result, Throwable ex) {
+		try {
+			if (!message.isThrow()) {
+				reply(message.metadata(), (ex != null) ? unexpected(message, ex) : result);
 			}
-			finally {
-				finished(message);
-				this.connection.handled(frame);
-			}
-		});
+		}
+		finally {
+			finished(message);
+			this.connection.handled(frame);
+		}
 	}
 
 	/**

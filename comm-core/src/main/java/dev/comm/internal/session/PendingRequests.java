@@ -2,6 +2,7 @@ package dev.comm.internal.session;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,10 +31,9 @@ final class PendingRequests {
 	}
 
 	CompletableFuture<byte[]> register(String id, String route, Duration timeout) {
-		Pending pending = new Pending(route, new CompletableFuture<>(), this);
+		Pending pending = new Pending(id, route, timeout, new CompletableFuture<>(), this);
 		this.byId.put(id, pending);
-		pending.timer = this.scheduler.schedule(() -> pending.expire(id, timeout), timeout.toNanos(),
-				TimeUnit.NANOSECONDS);
+		pending.timer = this.scheduler.schedule(pending, timeout.toNanos(), TimeUnit.NANOSECONDS);
 		return pending.reply;
 	}
 
@@ -91,9 +91,17 @@ final class PendingRequests {
 		return this.byId.size();
 	}
 
-	private static final class Pending {
+	/**
+	 * A request waiting for its reply; it is its own timer task, since a task wrapping it
+	 * would be two more objects per request.
+	 */
+	private static final class Pending implements Callable<Void> {
+
+		private final String id;
 
 		private final String route;
+
+		private final Duration timeout;
 
 		private final CompletableFuture<byte[]> reply;
 
@@ -102,24 +110,32 @@ final class PendingRequests {
 		/** The requests this one is listed in; changes when a session moves it. */
 		private volatile PendingRequests owner;
 
-		Pending(String route, CompletableFuture<byte[]> reply, PendingRequests owner) {
+		Pending(String id, String route, Duration timeout, CompletableFuture<byte[]> reply, PendingRequests owner) {
+			this.id = id;
 			this.route = route;
+			this.timeout = timeout;
 			this.reply = reply;
 			this.owner = owner;
 		}
 
-		void expire(String id, Duration timeout) {
+		@Override
+		public Void call() {
+			expire();
+			return null;
+		}
+
+		private void expire() {
 			// removed under the same lock as a transfer, so that a request moving to
 			// another link at this moment is still found; failed outside it, since the
 			// caller's callbacks run there
 			PendingRequests current;
 			synchronized (this) {
 				current = this.owner;
-				if (!current.byId.remove(id, this)) {
+				if (!current.byId.remove(this.id, this)) {
 					return;
 				}
 			}
-			ReplyCallbacks.complete(this.reply, null, new CommTimeoutException(this.route, current.peer, timeout));
+			ReplyCallbacks.complete(this.reply, null, new CommTimeoutException(this.route, current.peer, this.timeout));
 		}
 
 		void cancelTimer() {

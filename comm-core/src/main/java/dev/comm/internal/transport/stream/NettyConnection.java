@@ -90,17 +90,28 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
 	@Override
 	public PreparedFrame prepare(Frame frame) {
+		if (frame instanceof MessageFrame message) {
+			int headSize = FrameCodec.streamHeadSize(message);
+			if (headSize > 0 && headSize <= WriteBatcher.MAX_HEAD) {
+				// the common case: the event loop writes it into its batch, which copies
+				// the payload once rather than twice
+				return () -> enqueued(message, null);
+			}
+		}
 		// encoded on the sender's thread, so that encoding runs in parallel with I/O
 		byte[] encoded = FrameCodec.encodeForStream(frame);
-		return () -> {
-			if (!this.channel.isActive()) {
-				CompletableFuture<Void> closed = CompletableFuture.failedFuture(
-						new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
-				return () -> closed;
-			}
-			long queued = this.writes.enqueue(encoded);
-			return () -> this.writes.afterEnqueue(queued);
-		};
+		return () -> enqueued(null, encoded);
+	}
+
+	/** Put a message, or else encoded bytes, in line for writing. */
+	private PreparedFrame.Queued enqueued(MessageFrame message, byte[] encoded) {
+		if (!this.channel.isActive()) {
+			CompletableFuture<Void> closed = CompletableFuture
+				.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
+			return () -> closed;
+		}
+		long queued = (message != null) ? this.writes.enqueue(message) : this.writes.enqueue(encoded);
+		return () -> this.writes.afterEnqueue(queued);
 	}
 
 	@Override

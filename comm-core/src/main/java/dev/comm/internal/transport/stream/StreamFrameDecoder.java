@@ -23,6 +23,12 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 	/** Largest hello accepted; hellos are a few dozen bytes. */
 	static final int MAX_HELLO_SIZE = 64 * 1024;
 
+	/**
+	 * Largest metadata read through {@link #metadataBuffer}; larger metadata, which only
+	 * unusual peers send, gets an array of its own so that the buffer stays small.
+	 */
+	static final int MAX_REUSED_METADATA = 4096;
+
 	private final int maxFrameSize;
 
 	private boolean helloRead;
@@ -32,6 +38,13 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 	private boolean refusing;
 
 	private boolean failed;
+
+	/**
+	 * Holds each message's metadata while it is decoded, on this channel's event loop
+	 * only. The metadata keeps none of its bytes, and an array per message would be a
+	 * good part of what reading a small message allocates.
+	 */
+	private byte[] metadataBuffer = new byte[256];
 
 	StreamFrameDecoder(int maxFrameSize) {
 		this.maxFrameSize = maxFrameSize;
@@ -127,7 +140,7 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 	 * message or its header is out of range, for {@link FrameCodec#decodeBody} to handle
 	 * and report
 	 */
-	private static MessageFrame readMessage(ByteBuf in, int length) {
+	private MessageFrame readMessage(ByteBuf in, int length) {
 		int at = in.readerIndex();
 		if (length < 1 + FrameCodec.META_END_SIZE || in.getByte(at) != FrameCodec.MESSAGE) {
 			return null;
@@ -136,12 +149,23 @@ final class StreamFrameDecoder extends ByteToMessageDecoder {
 		if (metaEnd < FrameCodec.META_END_SIZE || 1 + metaEnd > length) {
 			return null;
 		}
-		byte[] metadata = new byte[(int) metaEnd - FrameCodec.META_END_SIZE];
+		int metadataLength = (int) metaEnd - FrameCodec.META_END_SIZE;
+		byte[] metadata = metadataBuffer(metadataLength);
 		byte[] payload = new byte[length - 1 - (int) metaEnd];
 		in.skipBytes(1 + FrameCodec.META_END_SIZE);
-		in.readBytes(metadata);
+		in.readBytes(metadata, 0, metadataLength);
 		in.readBytes(payload);
-		return FrameCodec.decodeMessage(metadata, payload);
+		return FrameCodec.decodeMessage(metadata, 0, metadataLength, payload);
+	}
+
+	private byte[] metadataBuffer(int length) {
+		if (length > MAX_REUSED_METADATA) {
+			return new byte[length];
+		}
+		if (length > this.metadataBuffer.length) {
+			this.metadataBuffer = new byte[MAX_REUSED_METADATA];
+		}
+		return this.metadataBuffer;
 	}
 
 	private boolean isRefusalAfterHello(ByteBuf in) {

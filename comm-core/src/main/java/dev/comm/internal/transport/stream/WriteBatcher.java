@@ -12,6 +12,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 import dev.comm.CommConnectionLostException;
+import dev.comm.protocol.FrameCodec;
+import dev.comm.protocol.MessageFrame;
 
 /**
  * Encoded frames on their way to one channel. Senders on any thread only queue; one task
@@ -39,6 +41,12 @@ final class WriteBatcher {
 	 */
 	static final int EARLY_DRAIN = 8 * 1024;
 
+	/**
+	 * Largest message head (length prefix to metadata end) the event loop writes into its
+	 * buffer itself; a message with a larger one is queued already encoded.
+	 */
+	static final int MAX_HEAD = 512;
+
 	/** Bytes queued here, beyond Netty's own buffer, before senders are held back. */
 	static final long HIGH_WATER_MARK = 256 * 1024;
 
@@ -48,7 +56,15 @@ final class WriteBatcher {
 
 	private final String remoteAddress;
 
-	private final Queue<byte[]> frames = new ConcurrentLinkedQueue<>();
+	/**
+	 * Frames in line: encoded bytes, or messages whose head the event loop writes into
+	 * the batch and whose payload it copies there, which saves an array and a copy of the
+	 * whole frame per message.
+	 */
+	private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
+
+	/** Where the event loop writes a message's head; used on the event loop only. */
+	private final byte[] head = new byte[MAX_HEAD];
 
 	private final AtomicLong queuedBytes = new AtomicLong();
 
@@ -81,6 +97,18 @@ final class WriteBatcher {
 	long enqueue(byte[] bytes) {
 		this.frames.add(bytes);
 		return this.queuedBytes.addAndGet(bytes.length);
+	}
+
+	/**
+	 * Like {@link #enqueue(byte[])}, for a message the event loop will write: its payload
+	 * must not change until it is written.
+	 * @param message a message whose {@link FrameCodec#streamHeadSize head} is at most
+	 * {@link #MAX_HEAD}
+	 * @return the bytes queued now, for {@link #afterEnqueue(long)}
+	 */
+	long enqueue(MessageFrame message) {
+		this.frames.add(message);
+		return this.queuedBytes.addAndGet(FrameCodec.streamHeadSize(message) + message.payload().length);
 	}
 
 	/**
@@ -150,24 +178,36 @@ final class WriteBatcher {
 		this.drainScheduled.set(false);
 		long written = 0;
 		ByteBuf batch = null;
-		byte[] bytes;
-		while ((bytes = this.frames.poll()) != null) {
-			written += bytes.length;
-			if (batch != null && batch.maxWritableBytes() < bytes.length) {
+		Object frame;
+		while ((frame = this.frames.poll()) != null) {
+			byte[] bytes = (frame instanceof byte[] encoded) ? encoded : null;
+			MessageFrame message = (bytes == null) ? (MessageFrame) frame : null;
+			int headSize = (message != null) ? FrameCodec.streamHeadSize(message) : 0;
+			int size = (bytes != null) ? bytes.length : headSize + message.payload().length;
+			written += size;
+			if (batch != null && batch.maxWritableBytes() < size) {
 				this.channel.write(batch, this.channel.voidPromise());
 				batch = null;
 			}
-			if (bytes.length > BATCH_SIZE) {
+			if (size > BATCH_SIZE) {
 				// rare and large: one copy into the channel's buffer is all it needs
-				this.channel.write(Unpooled.wrappedBuffer(bytes), this.channel.voidPromise());
+				byte[] whole = (bytes != null) ? bytes : FrameCodec.encodeForStream(message);
+				this.channel.write(Unpooled.wrappedBuffer(whole), this.channel.voidPromise());
 				continue;
 			}
 			if (batch == null) {
 				// sized for what is queued now, this frame included
-				long queued = Math.max(bytes.length, this.queuedBytes.get() - written + bytes.length);
+				long queued = Math.max(size, this.queuedBytes.get() - written + size);
 				batch = this.channel.alloc().ioBuffer((int) Math.min(BATCH_SIZE, queued), BATCH_SIZE);
 			}
-			batch.writeBytes(bytes);
+			if (bytes != null) {
+				batch.writeBytes(bytes);
+			}
+			else {
+				FrameCodec.writeStreamHead(message, headSize, this.head);
+				batch.writeBytes(this.head, 0, headSize);
+				batch.writeBytes(message.payload());
+			}
 		}
 		if (batch != null) {
 			this.channel.write(batch, this.channel.voidPromise());
