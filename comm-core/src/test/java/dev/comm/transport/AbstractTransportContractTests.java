@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
  * broken; nothing here asserts how fast a thing happens.
  */
 abstract class AbstractTransportContractTests implements ObservationContract, AuthenticationContract,
-		LinkLimitsContract, LimitsContract, HandlerThreadsContract, StreamContract {
+		LinkLimitsContract, LimitsContract, HandlerThreadsContract, StreamContract, StreamBadInputContract {
 
 	/** Ceiling for anything that should happen soon. */
 	static final Duration AWAIT = Duration.ofSeconds(10);
@@ -147,6 +147,21 @@ abstract class AbstractTransportContractTests implements ObservationContract, Au
 	@Override
 	public final CommTestNode.Builder streamNodeBuilder() {
 		return nodeBuilder();
+	}
+
+	@Override
+	public final String streamInputListenUri() {
+		return newListenUri();
+	}
+
+	@Override
+	public final CommTestNode.Builder streamInputNodeBuilder() {
+		return nodeBuilder();
+	}
+
+	@Override
+	public final RawPeer openStreamInputRawPeer(CommAddress address) throws Exception {
+		return openRawPeer(address);
 	}
 
 	@Override

@@ -36,6 +36,15 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 		return false;
 	}
 
+	/**
+	 * The raw AMQP peer carries neither a stream's metadata nor its instance queue, and
+	 * there is no connection per caller to listen on in place of a responder.
+	 */
+	@Override
+	public boolean rawPeersSpeakStreams() {
+		return false;
+	}
+
 	private static final List<String> services = new CopyOnWriteArrayList<>();
 
 	@AfterAll
