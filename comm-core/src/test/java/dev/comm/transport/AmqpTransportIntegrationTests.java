@@ -37,11 +37,20 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 	}
 
 	/**
-	 * The raw AMQP peer carries neither a stream's metadata nor its instance queue, and
-	 * there is no connection per caller to listen on in place of a responder.
+	 * A caller's connection is to the broker, not to the listener; that connection's loss
+	 * ends its streams in {@link #losingTheLinkMidStreamEndsItWithConnectionLost()}.
 	 */
 	@Override
-	public boolean rawPeersSpeakStreams() {
+	public boolean rawCallersHaveAConnection() {
+		return false;
+	}
+
+	/**
+	 * Over a broker there is no connection to accept in place of a responder; a raw
+	 * instance would have to consume the service queue, a harness of its own.
+	 */
+	@Override
+	public boolean rawRespondersListen() {
 		return false;
 	}
 

@@ -69,11 +69,29 @@ interface StreamBadInputContract {
 	RawPeer openStreamInputRawPeer(CommAddress address) throws Exception;
 
 	/**
-	 * Whether a raw peer of the transport can speak streams (a hello that agrees them and
-	 * frames with any metadata), and a raw listener can stand in for a responder.
-	 * @return whether the contract applies
+	 * Whether a raw peer of the transport can speak streams: a hello that agrees them,
+	 * and frames with any metadata.
+	 * @return whether the raw caller's tests apply
 	 */
 	default boolean rawPeersSpeakStreams() {
+		return true;
+	}
+
+	/**
+	 * Whether a raw caller has a connection of its own to the listener, whose loss the
+	 * listener sees.
+	 * @return whether the test of a vanishing caller applies
+	 */
+	default boolean rawCallersHaveAConnection() {
+		return true;
+	}
+
+	/**
+	 * Whether a raw listener of the transport can stand in for a responder, a caller
+	 * connecting to it.
+	 * @return whether the raw responder's tests apply
+	 */
+	default boolean rawRespondersListen() {
 		return true;
 	}
 
@@ -176,6 +194,7 @@ interface StreamBadInputContract {
 	@Test
 	default void aCallerThatVanishesWithItsCreditUsedUpHasTheHandlersSourceStopped() throws Exception {
 		assumeTrue(rawPeersSpeakStreams(), "the transport's raw peer does not speak streams");
+		assumeTrue(rawCallersHaveAConnection(), "a caller has no connection of its own to the listener");
 		Sources sources = new Sources();
 		try (CommTestNode server = serverNode(sources)) {
 			DefaultCommListener listener = server.listen(streamInputListenUri());
@@ -202,7 +221,7 @@ interface StreamBadInputContract {
 
 	@Test
 	default void aResponderThatSendsMoreItemsThanItWasGrantedIsCancelledAndTheStreamFails() throws Exception {
-		assumeTrue(rawPeersSpeakStreams(), "the transport's raw listener does not speak streams");
+		assumeTrue(rawRespondersListen(), "a raw listener of the transport cannot stand in for a responder");
 		int window = 4;
 		StreamSettings small = new StreamSettings(window, Duration.ofSeconds(5), Duration.ofMinutes(5), 8);
 		try (CommTestNode rawSide = streamInputNodeBuilder().build();
@@ -234,7 +253,7 @@ interface StreamBadInputContract {
 
 	@Test
 	default void itemsAndAnEndForAStreamNobodyCalledAreDroppedAndTheLinkGoesOn() throws Exception {
-		assumeTrue(rawPeersSpeakStreams(), "the transport's raw listener does not speak streams");
+		assumeTrue(rawRespondersListen(), "a raw listener of the transport cannot stand in for a responder");
 		try (CommTestNode rawSide = streamInputNodeBuilder().build();
 				RawResponder responder = RawResponder.listen(rawSide, streamInputListenUri());
 				CommTestNode client = streamInputNodeBuilder().clientId("input-stray").build()) {
