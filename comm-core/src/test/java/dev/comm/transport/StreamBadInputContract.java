@@ -2,6 +2,7 @@ package dev.comm.transport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import dev.comm.CommErrorKind;
 import dev.comm.CommException;
 import dev.comm.CommRemoteException;
 import dev.comm.address.CommAddress;
@@ -32,15 +35,17 @@ import dev.comm.testing.CommTestNode;
 import dev.comm.transport.StreamContract.Probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Streams' bad input over a transport (PROTOCOL.md S.4, S.5 and S.7): a raw caller that
- * grants credit no caller may grant, names streams that do not exist or are still open,
- * or vanishes mid-stream, and a raw responder that sends more than it was granted or
- * frames for a stream nobody called. Every stream transport's contract test implements
- * this interface.
+ * grants credit no caller may grant, names streams that do not exist, are still open or
+ * have no id, or vanishes mid-stream; a raw responder that sends more than it was granted
+ * or frames for a stream nobody called; and a handler's item too large for a frame. Every
+ * transport's contract test implements this interface; a test that needs a raw peer the
+ * transport cannot provide is skipped there.
  */
 interface StreamBadInputContract {
 
@@ -192,6 +197,47 @@ interface StreamBadInputContract {
 	}
 
 	@Test
+	default void aStreamRequestWithAnEmptyIdIsDropped() throws Exception {
+		assumeTrue(rawPeersSpeakStreams(), "the transport's raw peer does not speak streams");
+		Sources sources = new Sources();
+		try (CommTestNode server = serverNode(sources); RawPeer raw = openStreamCaller(server, "raw-empty-id")) {
+			raw.send(streamRequest("", "input.endless", 1));
+			assertStillServed(raw);
+			// a stream after it is served, and is the only one
+			raw.send(streamRequest("s-after", "input.endless", 1));
+			assertItem(raw.receive(INPUT_AWAIT), "s-after", "0");
+			assertStillServed(raw);
+			assertThat(sources.opened).as("streams the handler opened").hasValue(1);
+		}
+	}
+
+	@Test
+	default void anItemOverTheFrameLimitEndsTheStreamWithAResponderFaultAndStopsTheSource() throws Exception {
+		Sources sources = new Sources();
+		int limit = 64 * 1024;
+		try (CommTestNode server = streamInputNodeBuilder().clientId("input-server")
+			.handlers(sources)
+			.maxFrameSize(limit)
+			.build(); CommTestNode client = streamInputNodeBuilder().clientId("input-large").build()) {
+			CommClient comm = client.connect(server.listen(streamInputListenUri()).address().format(), INPUT_AWAIT);
+			List<String> seen = new ArrayList<>();
+			assertThatExceptionOfType(CommRemoteException.class).isThrownBy(() -> {
+				try (Stream<String> items = comm.requestStreamBlocking("input.oversize", limit, String.class)) {
+					items.forEach(seen::add);
+				}
+			}).satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(CommErrorKind.RESPONDER_FAULT);
+				assertThat(ex.getRemoteMessage()).contains(String.valueOf(limit));
+			});
+			assertThat(seen).containsExactly("small");
+			assertThat(sources.cancelled.await(INPUT_AWAIT.toMillis(), TimeUnit.MILLISECONDS))
+				.as("the source was cancelled")
+				.isTrue();
+			assertThat(comm.request("input.length", "after", Integer.class)).isEqualTo(5);
+		}
+	}
+
+	@Test
 	default void aCallerThatVanishesWithItsCreditUsedUpHasTheHandlersSourceStopped() throws Exception {
 		assumeTrue(rawPeersSpeakStreams(), "the transport's raw peer does not speak streams");
 		assumeTrue(rawCallersHaveAConnection(), "a caller has no connection of its own to the listener");
@@ -244,7 +290,6 @@ interface StreamBadInputContract {
 			assertThat(cancel.metadata().type()).isEqualTo(MessageType.CANCEL);
 			assertThat(probe.failure.poll(INPUT_AWAIT.toMillis(), TimeUnit.MILLISECONDS))
 				.isInstanceOf(CommException.class)
-				.isNotInstanceOf(CommRemoteException.class)
 				.hasMessageContaining("raw.items")
 				.hasMessageContaining("more items than it was granted");
 			assertThat(probe.items).containsExactly(0);
@@ -425,6 +470,12 @@ interface StreamBadInputContract {
 		Flux<Integer> oneThenSilent() {
 			this.opened.incrementAndGet();
 			return Flux.concat(Flux.just(0), Flux.<Integer>never()).doOnCancel(this.cancelled::countDown);
+		}
+
+		@CommHandler("input.oversize")
+		Flux<String> oversize(int length) {
+			return Flux.concat(Flux.just("small", "a".repeat(length)), Flux.<String>never())
+				.doOnCancel(this.cancelled::countDown);
 		}
 
 		@CommHandler("input.length")
