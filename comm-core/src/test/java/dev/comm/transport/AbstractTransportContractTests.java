@@ -58,8 +58,9 @@ import static org.awaitility.Awaitility.await;
  * Waits are bounded by {@link #AWAIT}, a ceiling that is only reached when something is
  * broken; nothing here asserts how fast a thing happens.
  */
-abstract class AbstractTransportContractTests implements ObservationContract, AuthenticationContract,
-		LinkLimitsContract, LimitsContract, HandlerThreadsContract, StreamContract {
+abstract class AbstractTransportContractTests
+		implements ObservationContract, AuthenticationContract, LinkLimitsContract, LimitsContract,
+		HandlerThreadsContract, StreamContract, StreamBadInputContract, StreamResponderBadInputContract {
 
 	/** Ceiling for anything that should happen soon. */
 	static final Duration AWAIT = Duration.ofSeconds(10);
@@ -147,6 +148,21 @@ abstract class AbstractTransportContractTests implements ObservationContract, Au
 	@Override
 	public final CommTestNode.Builder streamNodeBuilder() {
 		return nodeBuilder();
+	}
+
+	@Override
+	public final String streamInputListenUri() {
+		return newListenUri();
+	}
+
+	@Override
+	public final CommTestNode.Builder streamInputNodeBuilder() {
+		return nodeBuilder();
+	}
+
+	@Override
+	public final RawPeer openStreamInputRawPeer(CommAddress address) throws Exception {
+		return openRawPeer(address);
 	}
 
 	@Override

@@ -3,8 +3,8 @@ package dev.comm.transport;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -28,6 +28,9 @@ import dev.comm.testing.RabbitBroker;
  */
 final class AmqpRawPeer extends RawPeer {
 
+	/** The prefix of the headers that carry metadata keys besides id, type and route. */
+	private static final String META = "comm-meta-";
+
 	private final com.rabbitmq.client.Connection connection;
 
 	private final Channel channel;
@@ -35,6 +38,12 @@ final class AmqpRawPeer extends RawPeer {
 	private final String serviceQueue;
 
 	private final String replyQueue = "raw.reply." + UUID.randomUUID();
+
+	/**
+	 * The instance queue of each stream, named by its items' {@code reply_to}: where its
+	 * credit and cancel go.
+	 */
+	private final Map<String, String> instances = new ConcurrentHashMap<>();
 
 	private String clientId;
 
@@ -51,38 +60,62 @@ final class AmqpRawPeer extends RawPeer {
 		});
 	}
 
-	private static MessageFrame toFrame(AMQP.BasicProperties properties, byte[] body) {
+	private MessageFrame toFrame(AMQP.BasicProperties properties, byte[] body) {
 		Map<String, Object> headers = properties.getHeaders();
 		Object route = headers.get("comm-route");
 		int type = ((Number) headers.get("comm-type")).intValue();
+		Map<String, Object> extra = new HashMap<>();
+		headers.forEach((name, value) -> {
+			if (name.startsWith(META)) {
+				extra.put(name.substring(META.length()), (value instanceof Number) ? value : value.toString());
+			}
+		});
+		if ((type == MessageType.ITEM || type == MessageType.END) && properties.getReplyTo() != null) {
+			this.instances.put(properties.getCorrelationId(), properties.getReplyTo());
+		}
 		return new MessageFrame(
-				Metadata.of(properties.getCorrelationId(), type, (route != null) ? route.toString() : null), body);
+				new Metadata(properties.getCorrelationId(), type, (route != null) ? route.toString() : null, extra),
+				body);
 	}
 
 	@Override
 	void send(Frame frame) throws IOException {
 		if (frame instanceof Hello hello) {
 			this.clientId = hello.clientId();
-			received(Hello.server(Set.of(Features.ERROR_TYPE)));
+			received(Hello.server(Features.BROKERED));
 			return;
 		}
 		MessageFrame message = (MessageFrame) frame;
+		Metadata metadata = message.metadata();
 		Map<String, Object> headers = new HashMap<>();
-		headers.put("comm-type", message.metadata().type());
-		if (message.metadata().route() != null) {
-			headers.put("comm-route", message.metadata().route());
+		headers.put("comm-type", metadata.type());
+		if (metadata.route() != null) {
+			headers.put("comm-route", metadata.route());
 		}
-		publish(headers, message.metadata().id(), message.payload());
+		metadata.extra().forEach((key, value) -> {
+			// the mapping carries strings and integers only; anything else is left out
+			if (value instanceof String || value instanceof Integer || value instanceof Long) {
+				headers.put(META + key, value);
+			}
+		});
+		boolean toInstance = metadata.type() == MessageType.CREDIT || metadata.type() == MessageType.CANCEL;
+		String queue = toInstance ? this.instances.getOrDefault(metadata.id(), this.serviceQueue) : this.serviceQueue;
+		publish(queue, headers, metadata.id(), message.payload());
 	}
 
 	private void publish(Map<String, Object> headers, String correlationId, byte[] body) throws IOException {
+		publish(this.serviceQueue, headers, correlationId, body);
+	}
+
+	private void publish(String queue, Map<String, Object> headers, String correlationId, byte[] body)
+			throws IOException {
 		AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().headers(headers)
 			.correlationId(correlationId)
 			.replyTo(this.replyQueue)
 			.appId(this.clientId)
 			.deliveryMode(2)
 			.build();
-		this.channel.basicPublish("", this.serviceQueue, properties, body);
+		this.channel.basicPublish("", queue, properties, body);
 	}
 
 	/**

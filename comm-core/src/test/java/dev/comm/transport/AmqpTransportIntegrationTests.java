@@ -36,6 +36,24 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 		return false;
 	}
 
+	/**
+	 * A caller's connection is to the broker, not to the listener; that connection's loss
+	 * ends its streams in {@link #losingTheLinkMidStreamEndsItWithConnectionLost()}.
+	 */
+	@Override
+	public boolean rawCallersHaveAConnection() {
+		return false;
+	}
+
+	/**
+	 * Over a broker there is no connection to accept in place of a responder; a raw
+	 * instance would have to consume the service queue, a harness of its own.
+	 */
+	@Override
+	public boolean rawRespondersListen() {
+		return false;
+	}
+
 	private static final List<String> services = new CopyOnWriteArrayList<>();
 
 	@AfterAll

@@ -231,6 +231,31 @@ interface StreamContract {
 	}
 
 	@Test
+	default void aStreamThatFallsSilentWhileTheCallerHasCreditTimesOutAfterTheIdleTimeout() throws Exception {
+		StreamHandlers handlers = new StreamHandlers();
+		StreamSettings impatient = new StreamSettings(WINDOW, Duration.ofSeconds(1), Duration.ofMinutes(5), 8);
+		try (CommTestNode server = streamNodeBuilder().handlers(handlers).streams(settings(8)).build();
+				CommTestNode client = streamNodeBuilder().clientId("stream-idle").streams(impatient).build()) {
+			CommClient comm = client.connect(server.listen(streamListenUri()).address().format(), STREAM_AWAIT);
+			assertThat(comm.request("stream.plain", "warm-up", Integer.class)).isEqualTo(7);
+			Probe probe = new Probe(Long.MAX_VALUE);
+			// a first-item timeout far beyond the wait below: only the idle timeout can
+			// end it
+			comm.to("test")
+				.withTimeout(Duration.ofSeconds(60))
+				.requestStream("stream.oneThenSilent", null, Integer.class)
+				.subscribe(probe);
+			assertThat(probe.items.poll(STREAM_AWAIT.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+			assertThat(probe.failure.poll(STREAM_AWAIT.toMillis(), TimeUnit.MILLISECONDS)).isInstanceOfSatisfying(
+					CommTimeoutException.class,
+					(ex) -> assertThat(ex.getMessage()).contains("stream.oneThenSilent", "comm.streams.idle-timeout"));
+			assertThat(probe.items).isEmpty();
+			// the caller's cancel reached the responder
+			assertThat(handlers.closed.await(STREAM_AWAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		}
+	}
+
+	@Test
 	default void streamsBeyondTheLimitPerLinkEndWithARequesterFault() throws Exception {
 		StreamHandlers handlers = new StreamHandlers();
 		try (CommTestNode server = streamNodeBuilder().handlers(handlers).streams(settings(2)).build();
@@ -375,6 +400,8 @@ interface StreamContract {
 
 		final java.util.concurrent.BlockingQueue<Throwable> failure = new java.util.concurrent.LinkedBlockingQueue<>();
 
+		final CountDownLatch completed = new CountDownLatch(1);
+
 		private final long initial;
 
 		volatile Flow.Subscription subscription;
@@ -401,6 +428,7 @@ interface StreamContract {
 
 		@Override
 		public void onComplete() {
+			this.completed.countDown();
 		}
 
 	}
@@ -438,6 +466,11 @@ interface StreamContract {
 				this.pulled.incrementAndGet();
 				return next.getAndIncrement();
 			}).onClose(this.closed::countDown);
+		}
+
+		@CommHandler("stream.oneThenSilent")
+		Flux<Integer> oneThenSilent() {
+			return Flux.concat(Flux.just(0), Flux.<Integer>never()).doOnCancel(this.closed::countDown);
 		}
 
 		@CommHandler("stream.givesUp")

@@ -101,7 +101,16 @@ final class CallerStream<T> implements Flow.Subscription {
 	}
 
 	void startTimer() {
-		this.timer = this.extension.schedule(this::checkTimeouts, this.firstItemTimeout.toNanos());
+		this.timer = this.extension.schedule(this::checkTimeouts, nextCheck(this.firstItemTimeout.toNanos()));
+	}
+
+	/**
+	 * When to look again: never later than one idle timeout, or a first item that comes
+	 * early would have its idle timeout noticed only once the first-item timeout, often
+	 * far longer, had run out.
+	 */
+	private long nextCheck(long left) {
+		return Math.min(left, this.extension.settings().idleTimeout().toNanos());
 	}
 
 	/** An item frame arrived, on the I/O thread. */
@@ -296,7 +305,7 @@ final class CallerStream<T> implements Flow.Subscription {
 			// everything granted came: the subscriber, not the responder, is behind
 			left = idle.toNanos();
 		}
-		this.timer = this.extension.schedule(this::checkTimeouts, left);
+		this.timer = this.extension.schedule(this::checkTimeouts, nextCheck(left));
 	}
 
 	private void timedOut(String message, Duration timeout) {

@@ -63,6 +63,9 @@ final class ResponderStream implements Flow.Subscriber<Object> {
 	 */
 	boolean grant(long items) {
 		if (!this.credit.grant(items)) {
+			// the stream ends here, so its source must stop too: left subscribed, a
+			// handler's Flux or Stream would never learn that nobody wants its items
+			cancelSource();
 			fail(new ErrorBody(CommErrorKind.REQUESTER_FAULT, null, "A stream's credit must be a positive number, "
 					+ "with at most " + StreamCredit.MAX_OUTSTANDING + " items outstanding; got " + items));
 			return false;
