@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
  * Waits are bounded by {@link #AWAIT}, a ceiling that is only reached when something is
  * broken; nothing here asserts how fast a thing happens.
  */
-abstract class AbstractTransportContractTests implements ObservationContract, AuthenticationContract,
+abstract class AbstractTransportContractTests implements StreamObservationContract, AuthenticationContract,
 		LinkLimitsContract, LimitsContract, HandlerThreadsContract, StreamContract {
 
 	/** Ceiling for anything that should happen soon. */
