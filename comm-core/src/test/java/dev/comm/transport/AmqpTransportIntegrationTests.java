@@ -36,6 +36,11 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 		return false;
 	}
 
+	@Override
+	public boolean earlyCancelReachesTheResponder() {
+		return false;
+	}
+
 	private static final List<String> services = new CopyOnWriteArrayList<>();
 
 	@AfterAll

@@ -35,6 +35,16 @@ import static org.awaitility.Awaitility.await;
  */
 interface StreamObservationContract extends ObservationContract {
 
+	/**
+	 * Whether a caller's cancel reaches the responder before the first item came. Over a
+	 * broker it cannot: the caller learns which instance serves the stream from its
+	 * items, and until then the instance stops when its credit runs out.
+	 * @return whether an early cancel reaches the responder
+	 */
+	default boolean earlyCancelReachesTheResponder() {
+		return true;
+	}
+
 	@Test
 	default void aStreamThatCompletesIsObservedOnBothSidesWithItsItemsAndTheCallersContext() {
 		try (ObservedPair pair = ObservedPair.start(this, new ObservedStreams())) {
@@ -109,9 +119,11 @@ interface StreamObservationContract extends ObservationContract {
 
 			pair.assertTags(pair.clientRecorder.awaitSingle("observed.stream.slow"), "observed.stream.slow", "stream",
 					"timeout");
-			// the caller's cancel came while the handler method still ran
+			// the caller's cancel came while the handler method still ran; where it
+			// cannot
+			// reach the handler, the handler's stream ends as its items do
 			pair.assertTags(pair.serverRecorder.awaitSingle("observed.stream.slow"), "observed.stream.slow", "stream",
-					"cancelled");
+					earlyCancelReachesTheResponder() ? "cancelled" : "success");
 		}
 	}
 
