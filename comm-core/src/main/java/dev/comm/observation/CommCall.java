@@ -1,14 +1,15 @@
 package dev.comm.observation;
 
 /**
- * What an observation knows of one request or throw: filled in as the call proceeds, read
- * by the {@link CommClientObservationConvention conventions} when the observation stops.
+ * What an observation knows of one request, throw or stream: filled in as the call
+ * proceeds, read by the {@link CommClientObservationConvention conventions} when the
+ * observation stops.
  */
 public final class CommCall {
 
 	private final String route;
 
-	private final boolean isThrow;
+	private final CommCallKind kind;
 
 	private final String endpoint;
 
@@ -19,6 +20,8 @@ public final class CommCall {
 	private String peerAddress;
 
 	private String outcome;
+
+	private long items;
 
 	/**
 	 * When its timer started, on the meter registry's clock; see
@@ -33,8 +36,18 @@ public final class CommCall {
 	 * @param endpoint the listener, connector or pool it goes through
 	 */
 	public CommCall(String route, boolean isThrow, String endpoint) {
+		this(route, isThrow ? CommCallKind.THROW : CommCallKind.REQUEST, endpoint);
+	}
+
+	/**
+	 * Describe a call of any kind.
+	 * @param route the route, or {@code null} for an unrouted call
+	 * @param kind a request, a throw or a stream
+	 * @param endpoint the listener, connector or pool it goes through
+	 */
+	public CommCall(String route, CommCallKind kind, String endpoint) {
 		this.route = route;
-		this.isThrow = isThrow;
+		this.kind = kind;
 		this.endpoint = endpoint;
 	}
 
@@ -46,8 +59,16 @@ public final class CommCall {
 		return this.route;
 	}
 
+	public CommCallKind getKind() {
+		return this.kind;
+	}
+
 	public boolean isThrow() {
-		return this.isThrow;
+		return this.kind == CommCallKind.THROW;
+	}
+
+	public boolean isStream() {
+		return this.kind == CommCallKind.STREAM;
 	}
 
 	/**
@@ -107,6 +128,23 @@ public final class CommCall {
 
 	public void setOutcome(String outcome) {
 		this.outcome = outcome;
+	}
+
+	/**
+	 * The items of a stream: on the caller those its subscriber received, on the
+	 * responder those sent.
+	 * @return the count; 0 for a request or throw, and for a stream until it ends
+	 */
+	public long getItems() {
+		return this.items;
+	}
+
+	/**
+	 * Record how many items a stream delivered, before its observation stops.
+	 * @param items the count
+	 */
+	public void setItems(long items) {
+		this.items = items;
 	}
 
 }

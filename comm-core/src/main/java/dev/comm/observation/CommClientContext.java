@@ -10,9 +10,9 @@ import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.SenderContext;
 
 /**
- * The observation context of a request or throw this process sends. Its carrier is the
- * metadata the message will carry besides id, type and route: a tracing handler writes
- * the trace context there ({@code traceparent} and {@code tracestate} with W3C
+ * The observation context of a request, throw or stream this process sends. Its carrier
+ * is the metadata the message will carry besides id, type and route: a tracing handler
+ * writes the trace context there ({@code traceparent} and {@code tracestate} with W3C
  * propagation), and the peer reads it back into the handler's observation.
  */
 public final class CommClientContext extends SenderContext<Map<String, Object>> {

@@ -1,5 +1,6 @@
 package dev.comm.observation;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,16 +42,20 @@ final class CommKeyValues {
 
 	private static final AtomicInteger PEER_COUNT = new AtomicInteger();
 
-	/** Contextual names by route: "request orders.place", built once. */
-	private static final Map<String, String> REQUEST_NAMES = new ConcurrentHashMap<>();
+	/** Contextual names by kind and route: "request orders.place", built once. */
+	private static final Map<CommCallKind, Map<String, String>> NAMES = new EnumMap<>(CommCallKind.class);
 
-	private static final Map<String, String> THROW_NAMES = new ConcurrentHashMap<>();
+	static {
+		for (CommCallKind kind : CommCallKind.values()) {
+			NAMES.put(kind, new ConcurrentHashMap<>());
+		}
+	}
 
 	private CommKeyValues() {
 	}
 
 	static KeyValues lowCardinality(CommCall call, String route) {
-		LowCardinality key = new LowCardinality(route, call.isThrow(), orNone(call.getOutcome()),
+		LowCardinality key = new LowCardinality(route, call.getKind(), orNone(call.getOutcome()),
 				orNone(call.getTransport()), orNone(call.getEndpoint()));
 		KeyValues cached = TAG_SETS.get(key);
 		if (cached != null) {
@@ -64,6 +69,15 @@ final class CommKeyValues {
 	}
 
 	static KeyValues highCardinality(CommCall call) {
+		KeyValues peer = peer(call);
+		if (!call.isStream()) {
+			return peer;
+		}
+		// the count changes with every stream: never cached
+		return peer.and(HighCardinalityKeys.STREAM_ITEMS.withValue(Long.toString(call.getItems())));
+	}
+
+	private static KeyValues peer(CommCall call) {
 		String peerClientId = call.getPeerClientId();
 		String peerAddress = call.getPeerAddress();
 		if (peerClientId == null && peerAddress == null) {
@@ -96,11 +110,11 @@ final class CommKeyValues {
 	}
 
 	static String kind(CommCall call) {
-		return call.isThrow() ? "throw" : "request";
+		return call.getKind().value();
 	}
 
 	static String contextualName(CommCall call, String route) {
-		Map<String, String> names = call.isThrow() ? THROW_NAMES : REQUEST_NAMES;
+		Map<String, String> names = NAMES.get(call.getKind());
 		String name = names.get(route);
 		if (name == null) {
 			name = kind(call) + " " + route;
@@ -115,11 +129,11 @@ final class CommKeyValues {
 		return (value != null && !value.isEmpty()) ? value : NONE;
 	}
 
-	private record LowCardinality(String route, boolean isThrow, String outcome, String transport, String endpoint) {
+	private record LowCardinality(String route, CommCallKind kind, String outcome, String transport, String endpoint) {
 
 		KeyValues toKeyValues() {
 			return KeyValues.of(LowCardinalityKeys.ROUTE.withValue(this.route),
-					LowCardinalityKeys.KIND.withValue(this.isThrow ? "throw" : "request"),
+					LowCardinalityKeys.KIND.withValue(this.kind.value()),
 					LowCardinalityKeys.OUTCOME.withValue(this.outcome),
 					LowCardinalityKeys.TRANSPORT.withValue(this.transport),
 					LowCardinalityKeys.ENDPOINT.withValue(this.endpoint));

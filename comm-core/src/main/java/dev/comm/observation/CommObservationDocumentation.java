@@ -10,10 +10,23 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * becomes a timer of its name ({@code comm.client.requests},
  * {@code comm.server.requests}) with the low-cardinality keys as tags, and with
  * Micrometer Tracing a span.
+ * <p>
+ * Requests, throws and streams are all observed, told apart by the {@code kind} key
+ * ({@code request}, {@code throw}, {@code stream}; see {@link CommCallKind}). A stream's
+ * observation lasts from the subscription (on the caller) or the stream request (on the
+ * responder) until the stream ends: {@code success} with its end frame, an error kind or
+ * {@code timeout} when it failed, {@code connection-lost} with its link, and
+ * {@code cancelled} when the caller's subscriber or the responder's handler gave it up
+ * (see {@link CommOutcomes}). Its items are counted in the high-cardinality key
+ * {@code stream.items} rather than as events, so that a long stream makes neither a span
+ * event nor a counter increment per item.
  */
 public enum CommObservationDocumentation implements ObservationDocumentation {
 
-	/** A request or throw this process sends, from the call until its outcome. */
+	/**
+	 * A request, throw or stream this process sends, from the call (for a stream, the
+	 * subscription) until its outcome.
+	 */
 	CLIENT {
 
 		@Override
@@ -23,7 +36,10 @@ public enum CommObservationDocumentation implements ObservationDocumentation {
 
 	},
 
-	/** A request or throw a handler of this process serves, until its reply is ready. */
+	/**
+	 * A request, throw or stream a handler of this process serves, until its reply is
+	 * ready (for a stream, until its end frame is written or it is cancelled).
+	 */
 	SERVER {
 
 		@Override
@@ -57,7 +73,7 @@ public enum CommObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
-		/** {@code request} or {@code throw}. */
+		/** {@code request}, {@code throw} or {@code stream}; see {@link CommCallKind}. */
 		KIND {
 			@Override
 			public String asString() {
@@ -110,6 +126,17 @@ public enum CommObservationDocumentation implements ObservationDocumentation {
 			@Override
 			public String asString() {
 				return "peer.address";
+			}
+		},
+
+		/**
+		 * On a stream's observation only: the items the caller's subscriber received, or
+		 * the responder sent, until the stream ended.
+		 */
+		STREAM_ITEMS {
+			@Override
+			public String asString() {
+				return "stream.items";
 			}
 		}
 

@@ -9,8 +9,8 @@ import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.ReceiverContext;
 
 /**
- * The observation context of a request or throw a handler of this process serves. Its
- * carrier is the message's metadata, where a tracing handler finds the caller's trace
+ * The observation context of a request, throw or stream a handler of this process serves.
+ * Its carrier is the message's metadata, where a tracing handler finds the caller's trace
  * context.
  */
 public final class CommServerContext extends ReceiverContext<Map<String, Object>> {

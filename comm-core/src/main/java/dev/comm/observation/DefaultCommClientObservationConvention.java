@@ -2,8 +2,9 @@ package dev.comm.observation;
 
 /**
  * The default names and keys of calls this process sends: the observation
- * {@code comm.client.requests}, a span named {@code request <route>} or
- * {@code throw <route>}, and the keys of {@link CommObservationDocumentation}.
+ * {@code comm.client.requests}, a span named {@code request <route>},
+ * {@code throw <route>} or {@code stream <route>}, and the keys of
+ * {@link CommObservationDocumentation}.
  */
 public class DefaultCommClientObservationConvention extends CommCallConvention<CommClientContext>
 		implements CommClientObservationConvention {

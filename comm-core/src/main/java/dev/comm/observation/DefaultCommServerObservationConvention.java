@@ -2,8 +2,9 @@ package dev.comm.observation;
 
 /**
  * The default names and keys of calls this process's handlers serve: the observation
- * {@code comm.server.requests}, a span named {@code request <route>} or
- * {@code throw <route>}, and the keys of {@link CommObservationDocumentation}.
+ * {@code comm.server.requests}, a span named {@code request <route>},
+ * {@code throw <route>} or {@code stream <route>}, and the keys of
+ * {@link CommObservationDocumentation}.
  */
 public class DefaultCommServerObservationConvention extends CommCallConvention<CommServerContext>
 		implements CommServerObservationConvention {

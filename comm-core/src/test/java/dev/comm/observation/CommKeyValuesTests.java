@@ -6,6 +6,8 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import org.junit.jupiter.api.Test;
 
+import dev.comm.CommStreamCancelledException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CommKeyValuesTests {
@@ -41,6 +43,31 @@ class CommKeyValuesTests {
 		call.setLink("tcp", "peer-1", "127.0.0.1:7070");
 		assertThat(tags(CommKeyValues.highCardinality(call))).containsExactly("peer.address=127.0.0.1:7070",
 				"peer.client.id=peer-1");
+	}
+
+	@Test
+	void aStreamIsOfKindStreamNamedAfterItAndCountsItsItems() {
+		CommCall call = new CommCall("prices.watch", CommCallKind.STREAM, "feed");
+		call.setLink("tcp", "peer-1", "127.0.0.1:7070");
+		call.setOutcome(CommOutcomes.CANCELLED);
+		call.setItems(42);
+
+		assertThat(call.isStream()).isTrue();
+		assertThat(call.isThrow()).isFalse();
+		assertThat(tags(CommKeyValues.lowCardinality(call, "prices.watch"))).containsExactly("endpoint=feed",
+				"kind=stream", "outcome=cancelled", "route=prices.watch", "transport=tcp");
+		assertThat(tags(CommKeyValues.highCardinality(call))).containsExactly("peer.address=127.0.0.1:7070",
+				"peer.client.id=peer-1", "stream.items=42");
+		assertThat(CommKeyValues.contextualName(call, "prices.watch")).isEqualTo("stream prices.watch");
+		// a request of the same route keeps its own name and no item count
+		CommCall request = new CommCall("prices.watch", false, "feed");
+		assertThat(CommKeyValues.contextualName(request, "prices.watch")).isEqualTo("request prices.watch");
+		assertThat(tags(CommKeyValues.highCardinality(request))).isEmpty();
+	}
+
+	@Test
+	void aStreamGivenUpByEitherSideIsCancelled() {
+		assertThat(CommOutcomes.of(new CommStreamCancelledException("given up"))).isEqualTo(CommOutcomes.CANCELLED);
 	}
 
 	private static List<String> tags(KeyValues values) {

@@ -33,12 +33,14 @@ import dev.comm.internal.handler.RouteTable;
 import dev.comm.internal.observation.CallObserver;
 import dev.comm.internal.observation.MicrometerCallObserver;
 import dev.comm.internal.observation.ObservingInboundHandler;
+import dev.comm.internal.observation.ObservingStreamHandler;
 import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.internal.session.HandshakePolicy;
 import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.session.LinkLimits;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.internal.stream.StreamExtension;
+import dev.comm.internal.stream.StreamHandler;
 import dev.comm.internal.stream.StreamSettings;
 import dev.comm.internal.transport.amqp.AmqpTransport;
 import dev.comm.internal.transport.inproc.InprocTransport;
@@ -111,13 +113,16 @@ public final class CommTestNode implements AutoCloseable {
 		InboundHandler handler = (observations != null)
 				? new ObservingInboundHandler(this.dispatcher, observations, null, this.routes::isMapped)
 				: this.dispatcher;
+		StreamHandler streamHandler = (observations != null)
+				? new ObservingStreamHandler(this.dispatcher, observations, null, this.routes::isMapped)
+				: this.dispatcher;
 		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5), builder.tls)
 			.withThrowsInFlight(builder.throwsInFlight);
 		this.linkSettings = new LinkSettings(builder.clientId, handler, this.handlerThreads, this.scheduler,
 				builder.handshakeTimeout, builder.heartbeatInterval, builder.features)
 			.withLimits(new LinkLimits(builder.requestsInFlight))
 			.withExtensions((builder.streams != null) ? List
-				.of(StreamExtension.factory(builder.streams, this.dispatcher, this.handlerThreads, this.scheduler))
+				.of(StreamExtension.factory(builder.streams, streamHandler, this.handlerThreads, this.scheduler))
 					: List.of());
 		for (Object handlers : builder.handlers) {
 			register(handlers);

@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
  * broken; nothing here asserts how fast a thing happens.
  */
 abstract class AbstractTransportContractTests
-		implements ObservationContract, AuthenticationContract, LinkLimitsContract, LimitsContract,
+		implements StreamObservationContract, AuthenticationContract, LinkLimitsContract, LimitsContract,
 		HandlerThreadsContract, StreamContract, StreamBadInputContract, StreamResponderBadInputContract {
 
 	/** Ceiling for anything that should happen soon. */

@@ -36,6 +36,11 @@ class AmqpTransportIntegrationTests extends AbstractTransportContractTests {
 		return false;
 	}
 
+	@Override
+	public boolean earlyCancelReachesTheResponder() {
+		return false;
+	}
+
 	/**
 	 * A caller's connection is to the broker, not to the listener; that connection's loss
 	 * ends its streams in {@link #losingTheLinkMidStreamEndsItWithConnectionLost()}.

@@ -210,7 +210,7 @@ interface ObservationContract {
 
 		final CommClient client;
 
-		private ObservedPair(ObservationContract transport) {
+		private ObservedPair(ObservationContract transport, Object... moreHandlers) {
 			TestObservationRegistry serverRegistry = TestObservationRegistry.create();
 			serverRegistry.observationConfig().observationHandler(this.serverRecorder);
 			TestObservationRegistry clientRegistry = TestObservationRegistry.create();
@@ -218,6 +218,7 @@ interface ObservationContract {
 			this.server = transport.observedNodeBuilder()
 				.clientId("observed-server")
 				.handlers(new ObservedHandlers())
+				.handlers(moreHandlers)
 				.observations(serverRegistry)
 				.build();
 			String uri = transport.observedListenUri();
@@ -237,8 +238,8 @@ interface ObservationContract {
 					this.listenerAddress);
 		}
 
-		static ObservedPair start(ObservationContract transport) {
-			return new ObservedPair(transport);
+		static ObservedPair start(ObservationContract transport, Object... moreHandlers) {
+			return new ObservedPair(transport, moreHandlers);
 		}
 
 		void assertTags(Observation.Context context, String route, String kind, String outcome) {

@@ -40,6 +40,7 @@ import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.session.LinkLimits;
 import dev.comm.internal.session.LinkSettings;
 import dev.comm.internal.stream.StreamExtension;
+import dev.comm.internal.stream.StreamHandler;
 import dev.comm.protocol.Features;
 import dev.comm.transport.Transport;
 import dev.comm.transport.TransportRegistry;
@@ -127,15 +128,17 @@ public final class CommAutoConfiguration {
 		// the first in order wraps all the others: the last is closest to the handlers
 		List<HandlerObserver> ordered = observers.orderedStream().toList();
 		InboundHandler handler = dispatcher;
+		StreamHandler streamHandler = dispatcher;
 		for (int i = ordered.size() - 1; i >= 0; i--) {
 			handler = ordered.get(i).observe(handler);
+			streamHandler = ordered.get(i).observeStreams(streamHandler);
 		}
 		CommStreamsProperties streams = properties.getStreams();
 		return new LinkSettings(clientId(properties, environment), handler, handlerExecutor, scheduler,
 				properties.getHandshakeTimeout(), properties.getHeartbeatInterval(), Features.ALL)
 			.withLimits(new LinkLimits(properties.getLimits().getRequestsInFlight()))
 			.withExtensions(streams.isEnabled()
-					? List.of(StreamExtension.factory(streams.toSettings(), dispatcher, handlerExecutor, scheduler))
+					? List.of(StreamExtension.factory(streams.toSettings(), streamHandler, handlerExecutor, scheduler))
 					: List.of());
 	}
 

@@ -18,6 +18,7 @@ import dev.comm.CommTimeoutException;
 import dev.comm.client.CommTarget;
 import dev.comm.client.ReplyType;
 import dev.comm.internal.observation.CallObservation;
+import dev.comm.internal.observation.StreamCallObservation;
 import dev.comm.internal.session.Link;
 import dev.comm.internal.session.ReplyCallbacks;
 import dev.comm.internal.stream.BlockingStreams;
@@ -112,7 +113,9 @@ public abstract class AbstractCommTarget implements CommTarget {
 	}
 
 	private <T> Flow.Publisher<T> stream(String route, Object payload, Type itemType) {
-		return (subscriber) -> {
+		return (caller) -> {
+			StreamCallObservation observation = this.support.observer().startStream(targetName(), route);
+			Flow.Subscriber<? super T> subscriber = observation.observe(caller);
 			long start = System.nanoTime();
 			byte[] bytes;
 			try {
@@ -127,6 +130,7 @@ public abstract class AbstractCommTarget implements CommTarget {
 					StreamFailures.signal(subscriber, unwrap(ex));
 					return;
 				}
+				observation.sentOn(link);
 				StreamExtension streams = link.extension(StreamExtension.class);
 				if (streams == null) {
 					StreamFailures.signal(subscriber,
@@ -136,7 +140,7 @@ public abstract class AbstractCommTarget implements CommTarget {
 					return;
 				}
 				streams.call(route, bytes, (item) -> decode(item, itemType), MemberWait.remaining(this.timeout, start),
-						subscriber, Map.of());
+						subscriber, observation.metadata());
 			});
 		};
 	}

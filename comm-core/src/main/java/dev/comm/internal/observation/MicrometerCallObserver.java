@@ -7,6 +7,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
 import dev.comm.observation.CommCall;
+import dev.comm.observation.CommCallKind;
 import dev.comm.observation.CommClientContext;
 import dev.comm.observation.CommClientObservationConvention;
 import dev.comm.observation.CommObservationDocumentation;
@@ -16,7 +17,7 @@ import dev.comm.internal.session.Link;
 
 /**
  * Observes outgoing calls with Micrometer: one {@code comm.client.requests} observation
- * per call, started on the caller's thread as a child of the caller's current
+ * per call or stream, started on the caller's thread as a child of the caller's current
  * observation, so that a tracing handler puts the trace context into the call's metadata.
  */
 public final class MicrometerCallObserver implements CallObserver {
@@ -41,13 +42,28 @@ public final class MicrometerCallObserver implements CallObserver {
 	public CallObservation start(String target, String route, boolean isThrow) {
 		CommClientContext context = new CommClientContext(new CommCall(route, isThrow, target));
 		Observation parent = this.registry.getCurrentObservation();
-		Observation observation = CommObservationDocumentation.CLIENT
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-			.start();
+		Observation observation = started(context);
 		if (observation.isNoop()) {
 			return CallObservation.NONE;
 		}
 		return new Started(observation, context, parent);
+	}
+
+	@Override
+	public StreamCallObservation startStream(String target, String route) {
+		CommClientContext context = new CommClientContext(new CommCall(route, CommCallKind.STREAM, target));
+		Observation parent = this.registry.getCurrentObservation();
+		Observation observation = started(context);
+		if (observation.isNoop()) {
+			return StreamCallObservation.NONE;
+		}
+		return new ObservedStreamCall(observation, context, parent);
+	}
+
+	private Observation started(CommClientContext context) {
+		return CommObservationDocumentation.CLIENT
+			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+			.start();
 	}
 
 	private record Started(Observation observation, CommClientContext context,

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import dev.comm.protocol.Metadata;
  * The serving end of one stream: subscribes to the handler's items, asks its source for
  * exactly as many as the caller granted, and writes each as an item frame, then the end.
  * It ends once: completed, failed, cancelled by the caller, out of credit for too long,
- * or with its link.
+ * or with its link; the reply's {@link ServedStreamEnd} learns which.
  */
 final class ResponderStream implements Flow.Subscriber<Object> {
 
@@ -44,6 +45,11 @@ final class ResponderStream implements Flow.Subscriber<Object> {
 	private volatile StreamReply reply;
 
 	private volatile ScheduledFuture<?> creditTimer;
+
+	/** How the stream ended, kept until the handler's reply says whom to tell. */
+	private volatile Consumer<ServedStreamEnd> ending;
+
+	private final AtomicBoolean told = new AtomicBoolean();
 
 	ResponderStream(String id, String route, StreamExtension extension) {
 		this.id = id;
@@ -94,11 +100,13 @@ final class ResponderStream implements Flow.Subscriber<Object> {
 	 * @param reply what the handler answered
 	 */
 	void start(StreamReply reply) {
+		this.reply = reply;
+		// the link may have closed while the handler ran
+		tell();
 		if (reply.refused() != null) {
 			fail(reply.refused());
 			return;
 		}
-		this.reply = reply;
 		reply.items().subscribe(this);
 	}
 
@@ -171,32 +179,70 @@ final class ResponderStream implements Flow.Subscriber<Object> {
 		if (failure instanceof CommStreamCancelledException) {
 			if (finish()) {
 				this.extension.send(Metadata.of(this.id, MessageType.CANCEL, null), new byte[0]);
+				long items = sent();
+				ended((end) -> end.cancelled(items));
 			}
 			return;
 		}
 		StreamReply current = this.reply;
 		fail((current != null) ? current.errors().apply(failure)
-				: new ErrorBody(CommErrorKind.HANDLER_FAILED, null, "Stream '" + this.route + "' failed"));
+				: new ErrorBody(CommErrorKind.HANDLER_FAILED, null, "Stream '" + this.route + "' failed"), failure);
 	}
 
 	@Override
 	public void onComplete() {
 		if (finish()) {
 			this.extension.send(Metadata.of(this.id, MessageType.END, null), new byte[0]);
+			long items = sent();
+			ended((end) -> end.completed(items));
 		}
 	}
 
 	/** End with an error frame. */
 	void fail(ErrorBody error) {
+		fail(error, null);
+	}
+
+	private void fail(ErrorBody error, Throwable cause) {
 		if (finish()) {
 			this.extension.send(StreamExtension.errorEnd(this.id, error), error.encode(true));
+			long items = sent();
+			ended((end) -> end.failed(error, cause, items));
 		}
 	}
 
-	/** The caller cancelled, or the link went: stop the source, write nothing. */
+	/** The caller cancelled: stop the source, write nothing. */
 	void cancel() {
 		if (finish()) {
 			cancelSource();
+			long items = sent();
+			ended((end) -> end.cancelled(items));
+		}
+	}
+
+	/** The link went: stop the source, write nothing. */
+	void lost() {
+		if (finish()) {
+			cancelSource();
+			long items = sent();
+			ended((end) -> end.lost(items));
+		}
+	}
+
+	private void ended(Consumer<ServedStreamEnd> how) {
+		this.ending = how;
+		tell();
+	}
+
+	/**
+	 * Tell the reply's end how the stream ended, once both are known: the stream may end
+	 * before its handler answered, and the answer may come before the end.
+	 */
+	private void tell() {
+		StreamReply current = this.reply;
+		Consumer<ServedStreamEnd> how = this.ending;
+		if (current != null && how != null && this.told.compareAndSet(false, true)) {
+			how.accept(current.end());
 		}
 	}
 

@@ -226,7 +226,7 @@ public final class StreamExtension implements LinkExtension {
 			call.end(lost);
 		}
 		for (ResponderStream stream : this.served.values()) {
-			stream.cancel();
+			stream.lost();
 		}
 	}
 

@@ -14,17 +14,21 @@ import dev.comm.internal.observation.CallObserver;
 import dev.comm.internal.observation.HandlerObserver;
 import dev.comm.internal.observation.MicrometerCallObserver;
 import dev.comm.internal.observation.ObservingInboundHandler;
+import dev.comm.internal.observation.ObservingStreamHandler;
+import dev.comm.internal.session.InboundHandler;
+import dev.comm.internal.stream.StreamHandler;
 import dev.comm.observation.CommClientObservationConvention;
 import dev.comm.observation.CommServerObservationConvention;
 
 /**
  * Micrometer Observation of comm's calls, when an {@link ObservationRegistry} bean exists
  * (Spring Boot makes one with Actuator): {@code comm.client.requests} around every call
- * this process sends and {@code comm.server.requests} around every message its handlers
- * serve. Spring Boot turns them into timers, and with Micrometer Tracing into spans whose
- * context travels in the messages. A {@link CommClientObservationConvention} or
- * {@link CommServerObservationConvention} bean replaces the default names and keys;
- * {@code management.observations.enable.comm=false} turns them off.
+ * and stream this process sends and {@code comm.server.requests} around every message and
+ * stream its handlers serve. Spring Boot turns them into timers, and with Micrometer
+ * Tracing into spans whose context travels in the messages. A
+ * {@link CommClientObservationConvention} or {@link CommServerObservationConvention} bean
+ * replaces the default names and keys; {@code management.observations.enable.comm=false}
+ * turns them off.
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
@@ -43,10 +47,24 @@ public final class CommObservationAutoConfiguration {
 	@ConditionalOnMissingBean(name = "commHandlerObserver")
 	HandlerObserver commHandlerObserver(ObservationRegistry registry,
 			ObjectProvider<CommServerObservationConvention> convention, ObjectProvider<RouteTable> routes) {
-		// the route table is looked up once, when the links' handler is wrapped, not per
+		// the route table is looked up once, when the links' handlers are wrapped, not
+		// per
 		// message
-		return (handler) -> new ObservingInboundHandler(handler, registry, convention.getIfUnique(),
-				routes.getObject()::isMapped);
+		return new HandlerObserver() {
+
+			@Override
+			public InboundHandler observe(InboundHandler handler) {
+				return new ObservingInboundHandler(handler, registry, convention.getIfUnique(),
+						routes.getObject()::isMapped);
+			}
+
+			@Override
+			public StreamHandler observeStreams(StreamHandler handler) {
+				return new ObservingStreamHandler(handler, registry, convention.getIfUnique(),
+						routes.getObject()::isMapped);
+			}
+
+		};
 	}
 
 }

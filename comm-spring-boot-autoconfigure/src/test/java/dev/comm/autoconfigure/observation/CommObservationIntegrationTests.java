@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -30,6 +32,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -107,6 +110,39 @@ class CommObservationIntegrationTests {
 			.isEqualTo(1);
 		assertThat(timer(pair.server, "comm.server.requests", "traced.echo", "success", scheme, "main").count())
 			.isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void aStreamsHandlerAndItsPullsRunInAChildSpanOfTheCallersTraceAndBothSidesAreTimedAsStreams(Transport transport) {
+		Pair pair = start(transport);
+		ObservationRegistry observations = pair.client.getBean(ObservationRegistry.class);
+		CommClient comm = pair.client.getBean(CommClient.class);
+
+		List<String> handlerTraceIds = Observation.createNotStarted("test.parent", observations).observe(() -> {
+			try (Stream<String> items = comm.to("backend").requestStreamBlocking("traced.stream", 3, String.class)) {
+				return items.toList();
+			}
+		});
+
+		SpanData parent = awaitSpan(pair.client, "test.parent", SpanKind.INTERNAL);
+		SpanData caller = awaitSpan(pair.client, "stream traced.stream", SpanKind.CLIENT);
+		SpanData handler = awaitSpan(pair.server, "stream traced.stream", SpanKind.SERVER);
+		// the first item is the handler method's trace, the others the source's as it is
+		// pulled
+		assertThat(handlerTraceIds).hasSize(3).containsOnly(parent.getTraceId());
+		assertThat(caller.getTraceId()).isEqualTo(parent.getTraceId());
+		assertThat(caller.getParentSpanId()).isEqualTo(parent.getSpanId());
+		assertThat(handler.getTraceId()).isEqualTo(parent.getTraceId());
+		assertThat(handler.getParentSpanId()).isEqualTo(caller.getSpanId());
+		assertThat(caller.getAttributes().get(AttributeKey.stringKey("stream.items"))).isEqualTo("3");
+		assertThat(handler.getAttributes().get(AttributeKey.stringKey("stream.items"))).isEqualTo("3");
+
+		String scheme = transport.name().toLowerCase();
+		assertThat(streamTimer(pair.client, "comm.client.requests", scheme, "backend").count()).isEqualTo(1);
+		await().atMost(AWAIT)
+			.untilAsserted(() -> assertThat(streamTimer(pair.server, "comm.server.requests", scheme, "main").count())
+				.isEqualTo(1));
 	}
 
 	@ParameterizedTest
@@ -306,6 +342,15 @@ class CommObservationIntegrationTests {
 			.timer();
 	}
 
+	private static Timer streamTimer(ConfigurableApplicationContext application, String name, String transport,
+			String endpoint) {
+		return application.getBean(MeterRegistry.class)
+			.get(name)
+			.tags("route", "traced.stream", "kind", "stream", "outcome", "success", "transport", transport, "endpoint",
+					endpoint)
+			.timer();
+	}
+
 	private static void requireBroker() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", 5672), 2000);
@@ -384,6 +429,13 @@ class CommObservationIntegrationTests {
 		@CommHandler("traced.echo")
 		String echo(String text) {
 			return this.tracer.currentSpan().context().traceId();
+		}
+
+		@CommHandler("traced.stream")
+		Stream<String> stream(int n) {
+			String inHandler = this.tracer.currentSpan().context().traceId();
+			return Stream.concat(Stream.of(inHandler),
+					IntStream.range(1, n).mapToObj((i) -> this.tracer.currentSpan().context().traceId()));
 		}
 
 		@CommHandler("traced.refuse")
