@@ -422,7 +422,8 @@ public final class Link implements FrameReceiver {
 		}
 		if (!MessageType.isInbound(metadata.type())) {
 			this.session.responseArrived();
-			if (!this.pending.complete(metadata.id(), metadata.type(), message.payload())) {
+			if (!this.pending.complete(metadata.id(), metadata.type(), message.payload())
+					&& !this.extensions.unmatchedResponse(message)) {
 				logger.debug("Dropped a response from {} for unknown or expired request '{}'", remoteAddress(),
 						metadata.id());
 			}

@@ -21,6 +21,17 @@ public interface LinkExtension {
 	void frame(MessageFrame frame);
 
 	/**
+	 * A response arrived for no request of the link: it may be a peer's answer to a frame
+	 * of this extension's that the peer took for a plain message, as a peer without the
+	 * extension does over a carrier that has no hello to say so (AMQP).
+	 * @param response the response
+	 * @return whether the extension took it
+	 */
+	default boolean unmatchedResponse(MessageFrame response) {
+		return false;
+	}
+
+	/**
 	 * The link closed: free whatever belongs to it.
 	 * @param lost what requests in flight on the link fail with
 	 */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.comm.CommConnectionLostException;
+import dev.comm.protocol.MessageFrame;
 
 /**
  * A link's extensions, and which of them may take frames: only those whose feature both
@@ -72,6 +73,15 @@ final class LinkExtensions {
 			}
 		}
 		return null;
+	}
+
+	boolean unmatchedResponse(MessageFrame response) {
+		for (LinkExtension extension : this.agreed) {
+			if (extension.unmatchedResponse(response)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	void closed(CommConnectionLostException lost) {

@@ -138,6 +138,18 @@ final class CallerStream<T> implements Flow.Subscription {
 		}
 	}
 
+	/**
+	 * The peer answered the stream request with a plain response: it took it for a
+	 * message of a type it does not know, as a peer without streams does where no hello
+	 * told this side so.
+	 */
+	void answeredAsPlainMessage(int type, byte[] payload) {
+		Throwable answer = ErrorBody.toException(type, payload, this.route);
+		end(new CommException("Cannot call stream '" + this.route + "': the peer at " + this.extension.remoteAddress()
+				+ " does not support streams (it answered the stream request as a plain message: " + answer.getMessage()
+				+ ")", answer), false);
+	}
+
 	/** The responder cancelled the stream. */
 	void cancelledByResponder() {
 		end(new CommStreamCancelledException(

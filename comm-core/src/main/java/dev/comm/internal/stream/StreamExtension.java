@@ -139,6 +139,16 @@ public final class StreamExtension implements LinkExtension {
 	}
 
 	@Override
+	public boolean unmatchedResponse(MessageFrame response) {
+		CallerStream<?> call = this.calls.get(response.metadata().id());
+		if (call == null) {
+			return false;
+		}
+		call.answeredAsPlainMessage(response.metadata().type(), response.payload());
+		return true;
+	}
+
+	@Override
 	public void frame(MessageFrame frame) {
 		Metadata metadata = frame.metadata();
 		String id = metadata.id();
