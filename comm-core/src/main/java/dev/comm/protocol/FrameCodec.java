@@ -131,10 +131,7 @@ public final class FrameCodec {
 		int metadataLength = (general != null) ? general.length : commonSize;
 		byte[] payload = message.payload();
 		byte[] bytes = new byte[headroom + 1 + META_END_SIZE + metadataLength + payload.length];
-		int at = headroom;
-		bytes[at++] = MESSAGE;
-		writeInt(bytes, at, META_END_SIZE + metadataLength);
-		at += META_END_SIZE;
+		int at = writeMessageHead(bytes, headroom, metadataLength);
 		if (general != null) {
 			System.arraycopy(general, 0, bytes, at, metadataLength);
 		}
@@ -167,9 +164,18 @@ public final class FrameCodec {
 	 */
 	public static void writeStreamHead(MessageFrame message, int headSize, byte[] bytes) {
 		writeInt(bytes, 0, headSize - LENGTH_PREFIX + message.payload().length);
-		bytes[LENGTH_PREFIX] = MESSAGE;
-		writeInt(bytes, LENGTH_PREFIX + 1, headSize - LENGTH_PREFIX - 1);
-		MetadataJson.write(message.metadata(), bytes, LENGTH_PREFIX + 1 + META_END_SIZE);
+		int at = writeMessageHead(bytes, LENGTH_PREFIX, headSize - LENGTH_PREFIX - 1 - META_END_SIZE);
+		MetadataJson.write(message.metadata(), bytes, at);
+	}
+
+	/**
+	 * Write a message body's frame code and metadata end.
+	 * @return where the metadata goes
+	 */
+	private static int writeMessageHead(byte[] bytes, int at, int metadataLength) {
+		bytes[at] = MESSAGE;
+		writeInt(bytes, at + 1, META_END_SIZE + metadataLength);
+		return at + 1 + META_END_SIZE;
 	}
 
 	/**

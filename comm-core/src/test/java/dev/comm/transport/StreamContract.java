@@ -494,7 +494,10 @@ interface StreamContract {
 			return text.length();
 		}
 
-		private static Iterator<Integer> failingAfter(int n, java.util.function.Supplier<RuntimeException> failure) {
+		/**
+		 * An endless source that fails with {@code failure} after {@code n} items.
+		 */
+		static Iterator<Integer> failingAfter(int n, java.util.function.Supplier<RuntimeException> failure) {
 			return new Iterator<>() {
 
 				private int next;

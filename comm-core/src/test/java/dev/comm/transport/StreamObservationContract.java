@@ -185,24 +185,7 @@ interface StreamObservationContract extends ObservationContract {
 
 		@CommHandler("observed.stream.fails")
 		Iterator<Integer> fails(int n) {
-			return new Iterator<>() {
-
-				private int next;
-
-				@Override
-				public boolean hasNext() {
-					return true;
-				}
-
-				@Override
-				public Integer next() {
-					if (this.next == n) {
-						throw new RequesterFaultException(7, "no more");
-					}
-					return this.next++;
-				}
-
-			};
+			return StreamContract.StreamHandlers.failingAfter(n, () -> new RequesterFaultException(7, "no more"));
 		}
 
 		@CommHandler("observed.stream.slow")

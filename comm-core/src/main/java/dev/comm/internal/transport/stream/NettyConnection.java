@@ -95,22 +95,22 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 			if (headSize > 0 && headSize <= WriteBatcher.MAX_HEAD) {
 				// the common case: the event loop writes it into its batch, which copies
 				// the payload once rather than twice
-				return () -> enqueued(message, null);
+				return () -> enqueued(message, headSize, null);
 			}
 		}
 		// encoded on the sender's thread, so that encoding runs in parallel with I/O
 		byte[] encoded = FrameCodec.encodeForStream(frame);
-		return () -> enqueued(null, encoded);
+		return () -> enqueued(null, 0, encoded);
 	}
 
 	/** Put a message, or else encoded bytes, in line for writing. */
-	private PreparedFrame.Queued enqueued(MessageFrame message, byte[] encoded) {
+	private PreparedFrame.Queued enqueued(MessageFrame message, int headSize, byte[] encoded) {
 		if (!this.channel.isActive()) {
 			CompletableFuture<Void> closed = CompletableFuture
 				.failedFuture(new CommConnectionLostException("Connection to " + this.remoteAddress + " is closed"));
 			return () -> closed;
 		}
-		long queued = (message != null) ? this.writes.enqueue(message) : this.writes.enqueue(encoded);
+		long queued = (message != null) ? this.writes.enqueue(message, headSize) : this.writes.enqueue(encoded);
 		return () -> this.writes.afterEnqueue(queued);
 	}
 

@@ -104,11 +104,12 @@ final class WriteBatcher {
 	 * must not change until it is written.
 	 * @param message a message whose {@link FrameCodec#streamHeadSize head} is at most
 	 * {@link #MAX_HEAD}
+	 * @param headSize that head's size
 	 * @return the bytes queued now, for {@link #afterEnqueue(long)}
 	 */
-	long enqueue(MessageFrame message) {
+	long enqueue(MessageFrame message, int headSize) {
 		this.frames.add(message);
-		return this.queuedBytes.addAndGet(FrameCodec.streamHeadSize(message) + message.payload().length);
+		return this.queuedBytes.addAndGet(headSize + message.payload().length);
 	}
 
 	/**

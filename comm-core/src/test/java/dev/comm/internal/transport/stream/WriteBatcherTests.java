@@ -73,7 +73,7 @@ class WriteBatcherTests {
 					new Metadata(Link.newRequestId(), MessageType.REQUEST, "route." + i, Map.of()), frame(40 + i, i));
 			byte[] encoded = FrameCodec.encodeForStream(message);
 			if (i % 2 == 0) {
-				batcher.afterEnqueue(batcher.enqueue(message));
+				batcher.afterEnqueue(batcher.enqueue(message, FrameCodec.streamHeadSize(message)));
 			}
 			else {
 				batcher.add(encoded);
@@ -83,7 +83,7 @@ class WriteBatcherTests {
 		// larger than a batch: the loop encodes it whole
 		MessageFrame large = new MessageFrame(new Metadata("", MessageType.THROW, "large", Map.of()),
 				frame(WriteBatcher.BATCH_SIZE + 1, 7));
-		batcher.afterEnqueue(batcher.enqueue(large));
+		batcher.afterEnqueue(batcher.enqueue(large, FrameCodec.streamHeadSize(large)));
 		sent.writeBytes(FrameCodec.encodeForStream(large));
 		channel.runPendingTasks();
 		assertThat(written(channel)).isEqualTo(sent.toByteArray());
