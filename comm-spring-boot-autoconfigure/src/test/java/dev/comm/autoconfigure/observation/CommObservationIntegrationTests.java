@@ -21,11 +21,13 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
@@ -224,6 +226,15 @@ class CommObservationIntegrationTests {
 
 		MeterRegistry server = pair.server.getBean(MeterRegistry.class);
 		assertThat(server.get("comm.listener.links").tag("endpoint", "main").gauge().value()).isEqualTo(1);
+		Gauge openStreams = server.get("comm.listener.streams.open").tag("endpoint", "main").gauge();
+		assertThat(openStreams.value()).isZero();
+		// the endless source fills the caller's window and waits for credit that never
+		// comes, so the stream stays open until the caller cancels
+		Idle idle = new Idle();
+		comm.to("backend").requestStream("traced.endless", "tick", String.class).subscribe(idle);
+		await("the stream to open").atMost(AWAIT).until(() -> openStreams.value() == 1);
+		idle.subscription.get(10, TimeUnit.SECONDS).cancel();
+		await("the cancelled stream to close").atMost(AWAIT).until(() -> openStreams.value() == 0);
 		assertThat(pair.client.getBean(MeterRegistry.class)
 			.get("comm.connector.connected")
 			.tag("endpoint", "backend")
@@ -372,6 +383,32 @@ class CommObservationIntegrationTests {
 		}
 	}
 
+	/**
+	 * A subscriber that asks for nothing, so that its stream stays open until it cancels.
+	 */
+	static final class Idle implements Flow.Subscriber<String> {
+
+		final CompletableFuture<Flow.Subscription> subscription = new CompletableFuture<>();
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription.complete(subscription);
+		}
+
+		@Override
+		public void onNext(String item) {
+		}
+
+		@Override
+		public void onError(Throwable failure) {
+		}
+
+		@Override
+		public void onComplete() {
+		}
+
+	}
+
 	record Pair(ConfigurableApplicationContext server, ConfigurableApplicationContext client) {
 
 		record Side(ConfigurableApplicationContext application, String timer) {
@@ -436,6 +473,11 @@ class CommObservationIntegrationTests {
 			String inHandler = this.tracer.currentSpan().context().traceId();
 			return Stream.concat(Stream.of(inHandler),
 					IntStream.range(1, n).mapToObj((i) -> this.tracer.currentSpan().context().traceId()));
+		}
+
+		@CommHandler("traced.endless")
+		Stream<String> endless(String item) {
+			return Stream.generate(() -> item);
 		}
 
 		@CommHandler("traced.refuse")
