@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -29,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
+import dev.comm.autoconfigure.IdleSubscriber;
 import dev.comm.client.CommClient;
 import dev.comm.handler.CommHandler;
 import dev.comm.handler.OnCommRequest;
@@ -144,8 +143,8 @@ class CommActuatorIntegrationTests {
 		CountDownLatch release = this.server.getBean(ServerApplication.Handlers.class).release;
 		var held = comm.to("backend").requestAsync("hold", "x", String.class);
 		// asks for nothing: the endless source waits for credit with the stream open
-		CompletableFuture<Flow.Subscription> stream = new CompletableFuture<>();
-		comm.to("backend").requestStream("endless", "x", String.class).subscribe(idle(stream));
+		IdleSubscriber<String> stream = new IdleSubscriber<>();
+		comm.to("backend").requestStream("endless", "x", String.class).subscribe(stream);
 		await("the held request and the open stream to show").atMost(AWAIT).until(() -> {
 			JsonNode shown = get(this.server, "/actuator/comm").at("/listeners/0/peers/0");
 			return shown.path("inFlight").asInt() == 1 && shown.path("openStreams").asInt() == 1;
@@ -156,36 +155,9 @@ class CommActuatorIntegrationTests {
 		assertThat(Instant.parse(peer.path("connectedSince").asText())).isBefore(Instant.now());
 		release.countDown();
 		assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("released x");
-		stream.get(10, TimeUnit.SECONDS).cancel();
+		stream.cancel();
 		await("the cancelled stream to go").atMost(AWAIT)
 			.until(() -> get(this.server, "/actuator/comm").at("/listeners/0/peers/0/openStreams").asInt() == 0);
-	}
-
-	/**
-	 * A subscriber that asks for nothing and hands over its subscription, so that the
-	 * stream stays open until the test cancels it.
-	 */
-	private static Flow.Subscriber<String> idle(CompletableFuture<Flow.Subscription> subscription) {
-		return new Flow.Subscriber<>() {
-
-			@Override
-			public void onSubscribe(Flow.Subscription given) {
-				subscription.complete(given);
-			}
-
-			@Override
-			public void onNext(String item) {
-			}
-
-			@Override
-			public void onError(Throwable failure) {
-			}
-
-			@Override
-			public void onComplete() {
-			}
-
-		};
 	}
 
 	private static JsonNode find(JsonNode array, String field, String value) {

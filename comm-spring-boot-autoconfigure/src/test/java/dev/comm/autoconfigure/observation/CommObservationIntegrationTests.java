@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -54,6 +53,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.comm.CommRemoteException;
 import dev.comm.RequesterFaultException;
+import dev.comm.autoconfigure.IdleSubscriber;
 import dev.comm.client.CommClient;
 import dev.comm.handler.CommHandler;
 
@@ -230,10 +230,10 @@ class CommObservationIntegrationTests {
 		assertThat(openStreams.value()).isZero();
 		// the endless source fills the caller's window and waits for credit that never
 		// comes, so the stream stays open until the caller cancels
-		Idle idle = new Idle();
+		IdleSubscriber<String> idle = new IdleSubscriber<>();
 		comm.to("backend").requestStream("traced.endless", "tick", String.class).subscribe(idle);
 		await("the stream to open").atMost(AWAIT).until(() -> openStreams.value() == 1);
-		idle.subscription.get(10, TimeUnit.SECONDS).cancel();
+		idle.cancel();
 		await("the cancelled stream to close").atMost(AWAIT).until(() -> openStreams.value() == 0);
 		assertThat(pair.client.getBean(MeterRegistry.class)
 			.get("comm.connector.connected")
@@ -381,32 +381,6 @@ class CommObservationIntegrationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * A subscriber that asks for nothing, so that its stream stays open until it cancels.
-	 */
-	static final class Idle implements Flow.Subscriber<String> {
-
-		final CompletableFuture<Flow.Subscription> subscription = new CompletableFuture<>();
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.subscription.complete(subscription);
-		}
-
-		@Override
-		public void onNext(String item) {
-		}
-
-		@Override
-		public void onError(Throwable failure) {
-		}
-
-		@Override
-		public void onComplete() {
-		}
-
 	}
 
 	record Pair(ConfigurableApplicationContext server, ConfigurableApplicationContext client) {
