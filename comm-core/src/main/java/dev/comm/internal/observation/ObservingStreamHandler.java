@@ -46,7 +46,7 @@ public final class ObservingStreamHandler implements StreamHandler {
 			started.stop(CommOutcomes.ERROR, ex);
 			throw ex;
 		}
-		return reply.with(inScope(reply.items(), observation), new ObservedStreamEnd(observation, started.call()));
+		return reply.with(inScope(reply.items(), observation), new ObservedStreamEnd(started));
 	}
 
 	/** Pulls of a blocking source run in the observation, on whichever thread. */
