@@ -27,8 +27,9 @@ import io.micrometer.observation.Observation;
  * costs a clock read at the start and a map lookup at the end.
  * <p>
  * It leaves out the default handler's {@code .active} long-task timers: the calls a
- * listener's handlers are serving are its {@code comm.listener.requests.in.flight} gauge.
- * Events on a comm observation are counted as the default handler counts them.
+ * listener's handlers are serving are its {@code comm.listener.requests.in.flight} and
+ * {@code comm.listener.streams.open} gauges. Events on a comm observation are counted as
+ * the default handler counts them.
  * <p>
  * Spring Boot puts it ahead of its default meter handler; an application that builds its
  * registry by hand registers it the same way, in one first-matching group with the

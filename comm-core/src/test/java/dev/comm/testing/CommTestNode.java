@@ -34,6 +34,7 @@ import dev.comm.internal.observation.CallObserver;
 import dev.comm.internal.observation.MicrometerCallObserver;
 import dev.comm.internal.observation.ObservingInboundHandler;
 import dev.comm.internal.observation.ObservingStreamHandler;
+import dev.comm.internal.observation.ServerObservationStarter;
 import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.internal.session.HandshakePolicy;
 import dev.comm.internal.session.InboundHandler;
@@ -110,11 +111,11 @@ public final class CommTestNode implements AutoCloseable {
 		this.support = new TargetResources(new JacksonPayloadCodec(), this.scheduler,
 				(observations != null) ? new MicrometerCallObserver(observations, null) : CallObserver.NONE);
 		this.dispatcher = new RouteDispatcher(this.routes, this.support, builder.requestTimeout);
-		InboundHandler handler = (observations != null)
-				? new ObservingInboundHandler(this.dispatcher, observations, null, this.routes::isMapped)
+		ServerObservationStarter served = (observations != null)
+				? new ServerObservationStarter(observations, null, this.routes::isMapped) : null;
+		InboundHandler handler = (served != null) ? new ObservingInboundHandler(this.dispatcher, served)
 				: this.dispatcher;
-		StreamHandler streamHandler = (observations != null)
-				? new ObservingStreamHandler(this.dispatcher, observations, null, this.routes::isMapped)
+		StreamHandler streamHandler = (served != null) ? new ObservingStreamHandler(this.dispatcher, served)
 				: this.dispatcher;
 		this.transportSettings = new TransportSettings(builder.maxFrameSize, Duration.ofSeconds(5), builder.tls)
 			.withThrowsInFlight(builder.throwsInFlight);

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.comm.CommException;
+import dev.comm.CommErrorKind;
+import dev.comm.CommRemoteException;
 import dev.comm.client.CommClient;
 import dev.comm.internal.stream.StreamSettings;
 import dev.comm.protocol.MessageFrame;
@@ -76,9 +77,12 @@ interface StreamResponderBadInputContract {
 			assertThat(cancel.metadata().id()).isEqualTo(id);
 			assertThat(cancel.metadata().type()).isEqualTo(MessageType.CANCEL);
 			assertThat(probe.failure.poll(RESPONDER_AWAIT.toMillis(), TimeUnit.MILLISECONDS))
-				.isInstanceOf(CommException.class)
-				.hasMessageContaining("raw.items")
-				.hasMessageContaining("more items than it was granted");
+				.isInstanceOfSatisfying(CommRemoteException.class, (ex) -> {
+					assertThat(ex.getKind()).isEqualTo(CommErrorKind.RESPONDER_FAULT);
+					assertThat(ex.getRoute()).isEqualTo("raw.items");
+					assertThat(ex.getRemoteMessage()).contains("more items than it was granted")
+						.contains(responder.address().format());
+				});
 			assertThat(probe.items).containsExactly(0);
 		}
 	}

@@ -1,9 +1,6 @@
 package dev.comm.internal.observation;
 
-import io.micrometer.observation.Observation;
-
 import dev.comm.internal.stream.ServedStreamEnd;
-import dev.comm.observation.CommCall;
 import dev.comm.observation.CommOutcomes;
 import dev.comm.protocol.ErrorBody;
 
@@ -13,13 +10,10 @@ import dev.comm.protocol.ErrorBody;
  */
 final class ObservedStreamEnd implements ServedStreamEnd {
 
-	private final Observation observation;
+	private final ServerObservationStarter.Started started;
 
-	private final CommCall call;
-
-	ObservedStreamEnd(Observation observation, CommCall call) {
-		this.observation = observation;
-		this.call = call;
+	ObservedStreamEnd(ServerObservationStarter.Started started) {
+		this.started = started;
 	}
 
 	@Override
@@ -43,8 +37,8 @@ final class ObservedStreamEnd implements ServedStreamEnd {
 	}
 
 	private void stop(String outcome, Throwable cause, long items) {
-		this.call.setItems(items);
-		CallEnd.stop(this.observation, this.call, outcome, cause);
+		this.started.call().setItems(items);
+		this.started.stop(outcome, cause);
 	}
 
 }

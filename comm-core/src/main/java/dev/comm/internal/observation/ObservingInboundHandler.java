@@ -2,21 +2,14 @@ package dev.comm.internal.observation;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Predicate;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 
 import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.session.InboundMessage;
-import dev.comm.internal.session.Link;
 import dev.comm.internal.session.Outcome;
-import dev.comm.observation.CommCall;
-import dev.comm.observation.CommObservationDocumentation;
+import dev.comm.observation.CommCallKind;
 import dev.comm.observation.CommOutcomes;
-import dev.comm.observation.CommServerContext;
-import dev.comm.observation.CommServerObservationConvention;
-import dev.comm.observation.DefaultCommServerObservationConvention;
 
 /**
  * Serves each inbound message in a {@code comm.server.requests} observation: it reads the
@@ -26,29 +19,18 @@ import dev.comm.observation.DefaultCommServerObservationConvention;
  */
 public final class ObservingInboundHandler implements InboundHandler {
 
-	private static final CommServerObservationConvention DEFAULT_CONVENTION = new DefaultCommServerObservationConvention();
-
 	private final InboundHandler handler;
 
-	private final ObservationRegistry registry;
-
-	private final CommServerObservationConvention convention;
-
-	private final Predicate<String> mappedRoutes;
+	private final ServerObservationStarter observations;
 
 	/**
 	 * Observe a handler.
 	 * @param handler the handler
-	 * @param registry the registry
-	 * @param convention the user's convention, or {@code null} for the default
-	 * @param mappedRoutes which routes have a handler of their own
+	 * @param observations what starts each message's observation
 	 */
-	public ObservingInboundHandler(InboundHandler handler, ObservationRegistry registry,
-			CommServerObservationConvention convention, Predicate<String> mappedRoutes) {
+	public ObservingInboundHandler(InboundHandler handler, ServerObservationStarter observations) {
 		this.handler = handler;
-		this.registry = registry;
-		this.convention = convention;
-		this.mappedRoutes = mappedRoutes;
+		this.observations = observations;
 	}
 
 	@Override
@@ -58,23 +40,17 @@ public final class ObservingInboundHandler implements InboundHandler {
 
 	@Override
 	public CompletableFuture<Outcome> handle(InboundMessage message) {
-		Link link = message.link();
-		CommCall call = new CommCall(message.route(), message.isThrow(), link.endpoint());
-		call.setLink(link.transport(), link.peerClientId(), link.remoteAddress());
-		CommServerContext context = new CommServerContext(call, message.metadata().extra(),
-				this.mappedRoutes.test(message.route()));
-		Observation observation = CommObservationDocumentation.SERVER
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-			.start();
+		ServerObservationStarter.Started started = this.observations.start(message,
+				message.isThrow() ? CommCallKind.THROW : CommCallKind.REQUEST);
 		CompletableFuture<Outcome> outcome;
-		try (Observation.Scope scope = observation.openScope()) {
+		try (Observation.Scope scope = started.observation().openScope()) {
 			outcome = this.handler.handle(message);
 		}
 		catch (RuntimeException | Error ex) {
-			CallEnd.stop(observation, call, CommOutcomes.ERROR, ex);
+			started.stop(CommOutcomes.ERROR, ex);
 			throw ex;
 		}
-		return outcome.whenComplete((result, failure) -> CallEnd.stop(observation, call, outcomeOf(result, failure),
+		return outcome.whenComplete((result, failure) -> started.stop(outcomeOf(result, failure),
 				(failure != null) ? failure : (result != null) ? result.cause() : null));
 	}
 

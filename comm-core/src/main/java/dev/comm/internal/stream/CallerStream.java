@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import dev.comm.CommErrorKind;
 import dev.comm.CommException;
+import dev.comm.CommRemoteException;
 import dev.comm.CommStreamCancelledException;
 import dev.comm.CommTimeoutException;
 import dev.comm.protocol.ErrorBody;
@@ -117,9 +119,11 @@ final class CallerStream<T> implements Flow.Subscription {
 	void item(byte[] payload) {
 		this.lastArrival = System.nanoTime();
 		if (this.received.incrementAndGet() > this.granted) {
+			// the responder broke the protocol, which is its fault: the subscriber gets
+			// the typed error a request would for one
 			this.extension.sendCancel(this);
-			end(new CommException("Stream '" + this.route + "' from " + this.extension.remoteAddress()
-					+ " sent more items than it was granted"));
+			end(new CommRemoteException(CommErrorKind.RESPONDER_FAULT, null, this.route,
+					"The responder at " + this.extension.remoteAddress() + " sent more items than it was granted"));
 			return;
 		}
 		this.queue.offer(payload);

@@ -282,4 +282,15 @@ public final class StreamExtension implements LinkExtension {
 		return this.served.size();
 	}
 
+	/**
+	 * The streams this side serves on a link right now: none where the link has no
+	 * streams, because the peer did not announce them or this side has them off.
+	 * @param link the link
+	 * @return the count
+	 */
+	public static int servedOn(Link link) {
+		StreamExtension streams = link.extension(StreamExtension.class);
+		return (streams != null) ? streams.servedCount() : 0;
+	}
+
 }

@@ -149,9 +149,10 @@ public class CommEndpoint {
 	 * any
 	 * @param connectedSince when it connected
 	 * @param inFlight its requests being handled now
+	 * @param openStreams its streams being served now
 	 */
 	public record PeerDescriptor(String clientId, String remoteAddress, String principal, String connectedSince,
-			int inFlight) {
+			int inFlight, int openStreams) {
 
 	}
 

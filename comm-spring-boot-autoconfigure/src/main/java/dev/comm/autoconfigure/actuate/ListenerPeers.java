@@ -7,6 +7,7 @@ import java.util.List;
 import dev.comm.endpoint.CommListener;
 import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.internal.session.Link;
+import dev.comm.internal.stream.StreamExtension;
 
 /**
  * The peers connected to a listener now, as operators see them. Only comm's own listeners
@@ -29,7 +30,8 @@ final class ListenerPeers {
 	private static CommEndpoint.PeerDescriptor describe(Link link) {
 		Principal principal = link.peerPrincipal();
 		return new CommEndpoint.PeerDescriptor(link.peerClientId(), link.remoteAddress(),
-				(principal != null) ? principal.getName() : null, link.createdAt().toString(), link.inboundInFlight());
+				(principal != null) ? principal.getName() : null, link.createdAt().toString(), link.inboundInFlight(),
+				StreamExtension.servedOn(link));
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import dev.comm.internal.client.DefaultCommConnector;
 import dev.comm.internal.server.DefaultCommListener;
 import dev.comm.internal.session.Link;
+import dev.comm.internal.stream.StreamExtension;
 
 /**
  * Gauges of every listener and connector, tagged with the endpoint's name, read when a
@@ -35,6 +36,8 @@ final class CommMeterBinder implements MeterBinder {
 					(it) -> it.getLinks().size());
 			gauge(registry, "comm.listener.requests.in.flight", "Requests and throws its handlers are serving",
 					listener.name(), listener, (it) -> it.getLinks().stream().mapToInt(Link::inboundInFlight).sum());
+			gauge(registry, "comm.listener.streams.open", "Streams its handlers are serving", listener.name(), listener,
+					(it) -> it.getLinks().stream().mapToInt(StreamExtension::servedOn).sum());
 			gauge(registry, "comm.listener.session.queued",
 					"Replies and calls kept for peers that are away within the resume window", listener.name(),
 					listener, DefaultCommListener::queuedForAbsentPeers);

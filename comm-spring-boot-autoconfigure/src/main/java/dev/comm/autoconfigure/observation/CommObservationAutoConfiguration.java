@@ -15,6 +15,7 @@ import dev.comm.internal.observation.HandlerObserver;
 import dev.comm.internal.observation.MicrometerCallObserver;
 import dev.comm.internal.observation.ObservingInboundHandler;
 import dev.comm.internal.observation.ObservingStreamHandler;
+import dev.comm.internal.observation.ServerObservationStarter;
 import dev.comm.internal.session.InboundHandler;
 import dev.comm.internal.stream.StreamHandler;
 import dev.comm.observation.CommClientObservationConvention;
@@ -48,20 +49,21 @@ public final class CommObservationAutoConfiguration {
 	HandlerObserver commHandlerObserver(ObservationRegistry registry,
 			ObjectProvider<CommServerObservationConvention> convention, ObjectProvider<RouteTable> routes) {
 		// the route table is looked up once, when the links' handlers are wrapped, not
-		// per
-		// message
+		// per message
 		return new HandlerObserver() {
 
 			@Override
 			public InboundHandler observe(InboundHandler handler) {
-				return new ObservingInboundHandler(handler, registry, convention.getIfUnique(),
-						routes.getObject()::isMapped);
+				return new ObservingInboundHandler(handler, starter());
 			}
 
 			@Override
 			public StreamHandler observeStreams(StreamHandler handler) {
-				return new ObservingStreamHandler(handler, registry, convention.getIfUnique(),
-						routes.getObject()::isMapped);
+				return new ObservingStreamHandler(handler, starter());
+			}
+
+			private ServerObservationStarter starter() {
+				return new ServerObservationStarter(registry, convention.getIfUnique(), routes.getObject()::isMapped);
 			}
 
 		};

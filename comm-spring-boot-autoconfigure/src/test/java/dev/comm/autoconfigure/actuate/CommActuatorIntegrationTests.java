@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
+import dev.comm.autoconfigure.IdleSubscriber;
 import dev.comm.client.CommClient;
 import dev.comm.handler.CommHandler;
 import dev.comm.handler.OnCommRequest;
@@ -134,20 +136,28 @@ class CommActuatorIntegrationTests {
 	}
 
 	@Test
-	void theServersPeersShowWithTheirRequestsInFlight() throws Exception {
+	void theServersPeersShowWithTheirRequestsInFlightAndOpenStreams() throws Exception {
 		this.server = startServer();
 		this.client = startClient("management.endpoints.web.exposure.include=comm,health");
 		CommClient comm = this.client.getBean(CommClient.class);
 		CountDownLatch release = this.server.getBean(ServerApplication.Handlers.class).release;
 		var held = comm.to("backend").requestAsync("hold", "x", String.class);
-		await("the held request to show").atMost(AWAIT)
-			.until(() -> get(this.server, "/actuator/comm").at("/listeners/0/peers/0/inFlight").asInt() == 1);
+		// asks for nothing: the endless source waits for credit with the stream open
+		IdleSubscriber<String> stream = new IdleSubscriber<>();
+		comm.to("backend").requestStream("endless", "x", String.class).subscribe(stream);
+		await("the held request and the open stream to show").atMost(AWAIT).until(() -> {
+			JsonNode shown = get(this.server, "/actuator/comm").at("/listeners/0/peers/0");
+			return shown.path("inFlight").asInt() == 1 && shown.path("openStreams").asInt() == 1;
+		});
 		JsonNode peer = get(this.server, "/actuator/comm").at("/listeners/0/peers/0");
 		assertThat(peer.path("clientId").asText()).isEqualTo("actuated-client");
 		assertThat(peer.path("remoteAddress").asText()).contains("127.0.0.1");
 		assertThat(Instant.parse(peer.path("connectedSince").asText())).isBefore(Instant.now());
 		release.countDown();
 		assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("released x");
+		stream.cancel();
+		await("the cancelled stream to go").atMost(AWAIT)
+			.until(() -> get(this.server, "/actuator/comm").at("/listeners/0/peers/0/openStreams").asInt() == 0);
 	}
 
 	private static JsonNode find(JsonNode array, String field, String value) {
@@ -221,6 +231,11 @@ class CommActuatorIntegrationTests {
 			String hold(String text) throws InterruptedException {
 				this.release.await(10, TimeUnit.SECONDS);
 				return "released " + text;
+			}
+
+			@CommHandler("endless")
+			Stream<String> endless(String item) {
+				return Stream.generate(() -> item);
 			}
 
 		}

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
@@ -52,6 +53,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.comm.CommRemoteException;
 import dev.comm.RequesterFaultException;
+import dev.comm.autoconfigure.IdleSubscriber;
 import dev.comm.client.CommClient;
 import dev.comm.handler.CommHandler;
 
@@ -224,6 +226,15 @@ class CommObservationIntegrationTests {
 
 		MeterRegistry server = pair.server.getBean(MeterRegistry.class);
 		assertThat(server.get("comm.listener.links").tag("endpoint", "main").gauge().value()).isEqualTo(1);
+		Gauge openStreams = server.get("comm.listener.streams.open").tag("endpoint", "main").gauge();
+		assertThat(openStreams.value()).isZero();
+		// the endless source fills the caller's window and waits for credit that never
+		// comes, so the stream stays open until the caller cancels
+		IdleSubscriber<String> idle = new IdleSubscriber<>();
+		comm.to("backend").requestStream("traced.endless", "tick", String.class).subscribe(idle);
+		await("the stream to open").atMost(AWAIT).until(() -> openStreams.value() == 1);
+		idle.cancel();
+		await("the cancelled stream to close").atMost(AWAIT).until(() -> openStreams.value() == 0);
 		assertThat(pair.client.getBean(MeterRegistry.class)
 			.get("comm.connector.connected")
 			.tag("endpoint", "backend")
@@ -436,6 +447,11 @@ class CommObservationIntegrationTests {
 			String inHandler = this.tracer.currentSpan().context().traceId();
 			return Stream.concat(Stream.of(inHandler),
 					IntStream.range(1, n).mapToObj((i) -> this.tracer.currentSpan().context().traceId()));
+		}
+
+		@CommHandler("traced.endless")
+		Stream<String> endless(String item) {
+			return Stream.generate(() -> item);
 		}
 
 		@CommHandler("traced.refuse")
