@@ -126,6 +126,29 @@ final class CallerStream<T> implements Flow.Subscription {
 					"The responder at " + this.extension.remoteAddress() + " sent more items than it was granted"));
 			return;
 		}
+		handOver(payload);
+	}
+
+	/**
+	 * Give an arrived item to the subscriber at once when nothing waits before it and it
+	 * is wanted, the common case of a caller keeping up; otherwise queue it for the drain
+	 * loop.
+	 */
+	private void handOver(byte[] payload) {
+		if (this.wip.compareAndSet(0, 1)) {
+			if (this.queue.isEmpty() && this.demand.get() > 0 && !this.cancelled && !this.terminated
+					&& !this.discardQueued) {
+				if (emit(payload) && this.demand.get() != Long.MAX_VALUE) {
+					this.demand.decrementAndGet();
+				}
+				drainFrom(this.wip.decrementAndGet());
+			}
+			else {
+				this.queue.offer(payload);
+				drainFrom(1);
+			}
+			return;
+		}
 		this.queue.offer(payload);
 		drain();
 	}
@@ -233,8 +256,15 @@ final class CallerStream<T> implements Flow.Subscription {
 		if (this.wip.getAndIncrement() != 0) {
 			return;
 		}
-		int missed = 1;
-		do {
+		drainFrom(1);
+	}
+
+	/**
+	 * The drain loop, entered by the thread that holds it with {@code missed} signals to
+	 * work off; {@code 0} when there is nothing left.
+	 */
+	private void drainFrom(int missed) {
+		while (missed != 0) {
 			if (this.cancelled || this.terminated) {
 				this.queue.clear();
 			}
@@ -243,7 +273,6 @@ final class CallerStream<T> implements Flow.Subscription {
 			}
 			missed = this.wip.addAndGet(-missed);
 		}
-		while (missed != 0);
 	}
 
 	private void deliver() {
@@ -257,22 +286,10 @@ final class CallerStream<T> implements Flow.Subscription {
 			if (payload == null) {
 				break;
 			}
-			T item;
-			try {
-				item = this.decoder.apply(payload);
-			}
-			catch (RuntimeException ex) {
-				cancel();
-				this.terminated = true;
-				this.subscriber.onError(ex);
+			if (!emit(payload)) {
 				return;
 			}
-			this.subscriber.onNext(item);
 			emitted++;
-			if (++this.consumed >= Math.max(1, this.window / 2) && !this.ended.get()) {
-				grant(this.consumed);
-				this.consumed = 0;
-			}
 		}
 		if (emitted > 0 && requested != Long.MAX_VALUE) {
 			this.demand.addAndGet(-emitted);
@@ -286,6 +303,30 @@ final class CallerStream<T> implements Flow.Subscription {
 				this.subscriber.onComplete();
 			}
 		}
+	}
+
+	/**
+	 * Decode one item and hand it to the subscriber, granting more once half a window was
+	 * consumed; called by the drain loop's holder only.
+	 * @return {@code false} when the item did not decode and the stream failed
+	 */
+	private boolean emit(byte[] payload) {
+		T item;
+		try {
+			item = this.decoder.apply(payload);
+		}
+		catch (RuntimeException ex) {
+			cancel();
+			this.terminated = true;
+			this.subscriber.onError(ex);
+			return false;
+		}
+		this.subscriber.onNext(item);
+		if (++this.consumed >= Math.max(1, this.window / 2) && !this.ended.get()) {
+			grant(this.consumed);
+			this.consumed = 0;
+		}
+		return true;
 	}
 
 	private void grant(int items) {
